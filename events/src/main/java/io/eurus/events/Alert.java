@@ -1,0 +1,50 @@
+package io.eurus.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A detection for the desk, on {@code alerts} keyed by {@link #key()}.
+ *
+ * @param id        unique per version of the alert ({@code key#revision}); channels send it as the
+ *                  idempotency key, so a receiver can drop a repeat
+ * @param key       what the alert is about, stable while it lasts: throttling, de-duplication and
+ *                  updates of an ongoing alert group by it
+ * @param revision  1 when the alert opens; an ongoing alert (e.g. a tone shift that lasts) is re-sent
+ *                  with the next revision instead of opening a new one
+ * @param at        the event time the alert refers to (not when it was computed)
+ * @param created   when the alert was produced
+ * @param bloc      the source bloc it concerns, null for all sources
+ * @param direction for tone alerts, which way the tone moved
+ * @param feedId    for feed health alerts, the feed
+ * @param articles  the articles cited as evidence, most telling first
+ */
+public record Alert(
+    int schemaVersion,
+    String id,
+    String key,
+    int revision,
+    AlertType type,
+    Severity severity,
+    String title,
+    String summary,
+    Instant at,
+    Instant created,
+    String bloc,
+    Direction direction,
+    RuleRef rule,
+    String feedId,
+    List<ArticleRef> articles,
+    Evidence evidence) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public Alert {
+    articles = articles == null ? List.of() : List.copyOf(articles);
+  }
+
+  /** The id of one version of an alert: the alert key and its revision. */
+  public static String idOf(String key, int revision) {
+    return key + "#" + revision;
+  }
+}

@@ -1,0 +1,17 @@
+package io.eurus.events;
+
+/** What kind of detection an alert reports. */
+public enum AlertType {
+  /** An article matched one of the desk's rules. */
+  RULE_MATCH,
+  /** The tone of coverage moved away from its baseline. */
+  TONE_SHIFT,
+  /** The volume of relevant stories burst above its baseline. */
+  VOLUME_SPIKE,
+  /** The EU-side and Russia-side media moved apart in tone. */
+  TONE_DIVERGENCE,
+  /** A feed has been silent much longer than its usual interval. */
+  FEED_SILENT,
+  /** A feed has been failing for longer than a threshold. */
+  FEED_FAILING
+}

@@ -1,0 +1,33 @@
+package io.eurus.events;
+
+import java.time.Instant;
+
+/**
+ * One news item as ingest publishes it on {@code articles}, keyed by {@link #id()}.
+ *
+ * @param id        stable across polls and restarts: derived from the item's GUID when that is stable,
+ *                  else from its canonical URL
+ * @param revision  1 for the first version; an edited item (same id, changed title or text) is published
+ *                  again with the next revision, so consumers see a new version of the same article
+ * @param bloc      the source bloc of the feed, e.g. {@code eu-institutions}, {@code russia-state}
+ * @param language  ISO 639-1 code ({@code en}, {@code ru}) or {@code und} when unknown
+ * @param published when the source says it published the item (never later than {@link #fetched()})
+ */
+public record Article(
+    int schemaVersion,
+    String id,
+    int revision,
+    String feedId,
+    String source,
+    String bloc,
+    String url,
+    String title,
+    String summary,
+    String text,
+    String author,
+    String language,
+    Instant published,
+    Instant fetched) {
+
+  public static final int SCHEMA_VERSION = 1;
+}

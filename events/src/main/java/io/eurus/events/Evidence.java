@@ -1,0 +1,29 @@
+package io.eurus.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The numbers behind a series alert, so the desk can read the reason in one glance. Every field is
+ * optional: a rule match carries none, a volume spike has no tone.
+ *
+ * @param series     which series fired, e.g. {@code eu-russia/russia-state/ru}
+ * @param deviations how far {@code current} is from {@code baseline}, in baseline standard deviations
+ * @param terms      the terms that moved most
+ */
+public record Evidence(
+    String series,
+    Instant windowStart,
+    Instant windowEnd,
+    Double baseline,
+    Double baselineStdDev,
+    Double current,
+    Double deviations,
+    Integer articleCount,
+    Integer storyCount,
+    List<TermWeight> terms) {
+
+  public Evidence {
+    terms = terms == null ? List.of() : List.copyOf(terms);
+  }
+}

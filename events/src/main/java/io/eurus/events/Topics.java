@@ -1,0 +1,48 @@
+package io.eurus.events;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic Eurus uses, in one place. docker-compose.yml creates the same names (a test checks).
+ */
+public final class Topics {
+
+  private static final Serde<String> KEY = Serdes.String();
+
+  /** Feed definitions, keyed by feed id; compacted. Ingest instances split its partitions. */
+  public static final Topic<String, FeedDefinition> FEEDS =
+      new Topic<>("feeds", KEY, new JsonSerde<>(FeedDefinition.class), true, "feed definitions, keyed by feed id");
+
+  /** The latest health of each feed, keyed by feed id; compacted. */
+  public static final Topic<String, FeedStatus> FEED_STATUS =
+      new Topic<>("feed-status", KEY, new JsonSerde<>(FeedStatus.class), true, "feed health after each poll, keyed by feed id");
+
+  /** Normalised, de-duplicated articles, keyed by article id. */
+  public static final Topic<String, Article> ARTICLES =
+      new Topic<>("articles", KEY, new JsonSerde<>(Article.class), false, "normalised articles, keyed by article id");
+
+  /** Articles with relevance, rule matches and tone, keyed by article id. */
+  public static final Topic<String, EnrichedArticle> ARTICLES_ENRICHED =
+      new Topic<>("articles.enriched", KEY, new JsonSerde<>(EnrichedArticle.class), false,
+          "articles with relevance, rules and tone, keyed by article id");
+
+  /** Records the processor could not read, with the reason. */
+  public static final Topic<String, DeadLetter> ARTICLES_DLQ =
+      new Topic<>("articles.dlq", KEY, new JsonSerde<>(DeadLetter.class), false, "articles the processor could not read");
+
+  /** Detections for the desk, keyed by alert key. */
+  public static final Topic<String, Alert> ALERTS =
+      new Topic<>("alerts", KEY, new JsonSerde<>(Alert.class), false, "detections, keyed by alert key");
+
+  /** Alerts that could not be delivered to a channel, with the reason. */
+  public static final Topic<String, DeadLetter> ALERTS_DLQ =
+      new Topic<>("alerts.dlq", KEY, new JsonSerde<>(DeadLetter.class), false, "alerts a channel could not take, with the reason");
+
+  public static final List<Topic<?, ?>> ALL =
+      List.of(FEEDS, FEED_STATUS, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, ALERTS, ALERTS_DLQ);
+
+  private Topics() {
+  }
+}
