@@ -1,0 +1,133 @@
+package io.eurus.cli;
+
+import io.eurus.alerts.AlertsService;
+import io.eurus.alerts.AlertsSettings;
+import io.eurus.cli.demo.DemoFeedServer;
+import io.eurus.cli.demo.DemoFeeds;
+import io.eurus.events.FeedDefinition;
+import io.eurus.events.Topics;
+import io.eurus.ingest.FeedList;
+import io.eurus.ingest.IngestService;
+import io.eurus.ingest.IngestSettings;
+import io.eurus.platform.EmbeddedKafka;
+import io.eurus.platform.Ports;
+import io.eurus.platform.StartupException;
+import io.eurus.platform.kafka.TopicAdmin;
+import io.eurus.platform.settings.CommonSettings;
+import io.eurus.processor.ProcessorService;
+import io.eurus.processor.ProcessorSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+
+/**
+ * Everything in one process: an embedded Kafka broker, ingest, processor and alerts with the dashboard,
+ * and with {@code demo} the offline demo feeds. The {@code run} command and the end-to-end test both use it.
+ */
+final class AllInOne implements AutoCloseable {
+
+  /** Every setting of every service: what {@code eurus run} accepts and validates. */
+  static final ConfigDef DEFINITION = CommonSettings.merge(IngestSettings.DEF, ProcessorSettings.DEF, AlertsSettings.DEF);
+
+  /** What to run besides the settings. */
+  record Options(Path dataDir, boolean demo, Duration demoInterval, Duration demoPollInterval) {
+  }
+
+  private final ServiceRunner runner;
+  private final EmbeddedKafka broker;
+  private final AlertsService alerts;
+  private final DemoFeedServer demoServer;
+
+  private AllInOne(ServiceRunner runner, EmbeddedKafka broker, AlertsService alerts, DemoFeedServer demoServer) {
+    this.runner = runner;
+    this.broker = broker;
+    this.alerts = alerts;
+    this.demoServer = demoServer;
+  }
+
+  static AllInOne start(Map<String, String> validated, Options options) {
+    AlertsSettings alertsSettings = new AlertsSettings(validated);
+    int opsPort = alertsSettings.getInt(CommonSettings.OPS_PORT);
+    // Ports first: a taken port should fail in milliseconds, not after the broker started.
+    Ports.requireFree(alertsSettings.dashboardHost(), alertsSettings.dashboardPort(), "--port (or EURUS_DASHBOARD_PORT)");
+    Ports.requireFree("0.0.0.0", opsPort, "--ops-port (or EURUS_OPS_PORT), or 0 for none");
+
+    ServiceRunner runner = new ServiceRunner();
+    EmbeddedKafka broker = runner.own(EmbeddedKafka.start(options.dataDir() == null ? null : options.dataDir().resolve("kafka"), 0));
+    try {
+      Map<String, String> values = new HashMap<>(validated);
+      values.put(CommonSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+      values.put(ProcessorSettings.STATE_DIR, stateDir(options.dataDir(), runner).toString());
+      TopicAdmin.ensureTopics(broker.bootstrapServers(), Topics.ALL, new IngestSettings(values).topicPartitions());
+
+      DemoFeedServer demo = null;
+      List<FeedDefinition> feeds;
+      IngestSettings ingestSettings = new IngestSettings(values);
+      if (options.demo()) {
+        demo = runner.start(new DemoFeedServer(DemoFeeds.bundled(), options.demoInterval(), Clock.systemUTC()));
+        feeds = demo.feedDefinitions(options.demoPollInterval());
+      } else {
+        feeds = ingestSettings.feedsFile().isEmpty() ? FeedList.defaults() : FeedList.load(Path.of(ingestSettings.feedsFile()));
+      }
+      runner.start(new ProcessorService(new ProcessorSettings(values), runner.ops()));
+      AlertsService alerts = runner.start(new AlertsService(new AlertsSettings(values), runner.ops(), Clock.systemUTC()));
+      runner.start(new IngestService(ingestSettings, feeds, runner.ops(), Clock.systemUTC()));
+      runner.startOpsServer(opsPort);
+      return new AllInOne(runner, broker, alerts, demo);
+    } catch (RuntimeException e) {
+      runner.close();
+      throw e;
+    }
+  }
+
+  // Local state must match the broker's data: kept beside it when that is kept, thrown away with it when not.
+  private static Path stateDir(Path dataDir, ServiceRunner runner) {
+    try {
+      if (dataDir != null) {
+        return Files.createDirectories(dataDir.resolve("streams"));
+      }
+      Path temporary = Files.createTempDirectory("eurus-streams-");
+      runner.own(() -> deleteRecursively(temporary));
+      return temporary;
+    } catch (IOException e) {
+      throw new StartupException("cannot create the processor's state folder: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  Duration brokerStartTime() {
+    return broker.startTime();
+  }
+
+  int dashboardPort() {
+    return alerts.dashboardPort();
+  }
+
+  DemoFeedServer demoServer() {
+    return demoServer;
+  }
+
+  void awaitShutdown() {
+    runner.awaitShutdown();
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+  }
+}

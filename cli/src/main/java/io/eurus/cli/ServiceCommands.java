@@ -1,0 +1,124 @@
+package io.eurus.cli;
+
+import io.eurus.alerts.AlertsService;
+import io.eurus.alerts.AlertsSettings;
+import io.eurus.events.Topics;
+import io.eurus.ingest.FeedList;
+import io.eurus.ingest.IngestService;
+import io.eurus.ingest.IngestSettings;
+import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.TopicAdmin;
+import io.eurus.platform.settings.CommonSettings;
+import io.eurus.processor.ProcessorService;
+import io.eurus.processor.ProcessorSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** One service against an external Kafka: what each container of the docker-compose deployment runs. */
+final class ServiceCommands {
+
+  static final Duration BROKER_WAIT = Duration.ofSeconds(15);
+
+  private ServiceCommands() {
+  }
+
+  /** Validates settings, waits for the broker, makes sure the topics exist, then runs until stopped. */
+  abstract static class ExternalKafkaCommand implements Callable<Integer> {
+
+    @Mixin
+    SettingsOptions options;
+
+    abstract ConfigDef definition();
+
+    Map<String, String> extraSettings() {
+      return Map.of();
+    }
+
+    abstract void startService(ServiceRunner runner, Map<String, String> settings);
+
+    @Override
+    public Integer call() {
+      Map<String, String> settings = options.load(definition(), extraSettings());
+      AbstractConfig common = new AbstractConfig(CommonSettings.define(), settings, false);
+      String bootstrap = common.getString(CommonSettings.BOOTSTRAP_SERVERS);
+      KafkaClients.awaitBroker(bootstrap, BROKER_WAIT);
+      TopicAdmin.ensureTopics(bootstrap, Topics.ALL, common.getInt(CommonSettings.TOPIC_PARTITIONS));
+      ServiceRunner runner = new ServiceRunner();
+      startService(runner, settings);
+      runner.startOpsServer(common.getInt(CommonSettings.OPS_PORT));
+      runner.awaitShutdown();
+      return 0;
+    }
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "Poll the configured feeds and publish new articles to Kafka.")
+  static final class Ingest extends ExternalKafkaCommand {
+
+    @Option(names = "--feeds", paramLabel = "FILE", description = "YAML feed list (default: the bundled EU–Russia list).")
+    Path feeds;
+
+    @Override
+    ConfigDef definition() {
+      return IngestSettings.DEF;
+    }
+
+    @Override
+    Map<String, String> extraSettings() {
+      return feeds == null ? Map.of() : Map.of(IngestSettings.FEEDS_FILE, feeds.toString());
+    }
+
+    @Override
+    void startService(ServiceRunner runner, Map<String, String> values) {
+      IngestSettings settings = new IngestSettings(values);
+      var feedList = settings.feedsFile().isEmpty() ? FeedList.defaults() : FeedList.load(Path.of(settings.feedsFile()));
+      runner.start(new IngestService(settings, feedList, runner.ops(), Clock.systemUTC()));
+    }
+  }
+
+  @Command(name = "processor", mixinStandardHelpOptions = true,
+      description = "Run the stream processor: relevance, rules, tone, detectors.")
+  static final class Processor extends ExternalKafkaCommand {
+
+    @Override
+    ConfigDef definition() {
+      return ProcessorSettings.DEF;
+    }
+
+    @Override
+    void startService(ServiceRunner runner, Map<String, String> values) {
+      runner.start(new ProcessorService(new ProcessorSettings(values), runner.ops()));
+    }
+  }
+
+  @Command(name = "alerts", mixinStandardHelpOptions = true,
+      description = "Deliver alerts to the channels and serve the desk dashboard.")
+  static final class Alerts extends ExternalKafkaCommand {
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Dashboard port (default 8080).")
+    Integer port;
+
+    @Override
+    ConfigDef definition() {
+      return AlertsSettings.DEF;
+    }
+
+    @Override
+    Map<String, String> extraSettings() {
+      return port == null ? Map.of() : Map.of(AlertsSettings.DASHBOARD_PORT, String.valueOf(port));
+    }
+
+    @Override
+    void startService(ServiceRunner runner, Map<String, String> values) {
+      runner.start(new AlertsService(new AlertsSettings(values), runner.ops(), Clock.systemUTC()));
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.eurus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eurus.events.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code eurus run --demo} as a user runs it: the packaged jar in its own process, offline. Alerts must
+ * appear within 30 s, and Ctrl-C must stop everything, broker included, within seconds.
+ */
+class RunDemoProcessIT {
+
+  private static final Pattern DASHBOARD = Pattern.compile("dashboard at http://127\\.0\\.0\\.1:(\\d+)/");
+  private static final Path JAR = Path.of("target", "eurus.jar");
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void demoShowsAlertsWithin30SecondsAndCtrlCStopsEverythingCleanly() throws Exception {
+    assumeThat(Files.exists(JAR)).as("the packaged jar (mvn package) at %s", JAR.toAbsolutePath()).isTrue();
+    // Python resets SIGINT to its default before exec: a background test runner may have it ignored,
+    // and a JVM that inherits an ignored SIGINT would never see the Ctrl-C we send.
+    Process eurus = new ProcessBuilder("python3", "-c",
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
+        javaBin(), "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString(),
+        "run", "--demo", "--port", "0", "--ops-port", "0")
+        .redirectErrorStream(true).start();
+    List<String> output = new CopyOnWriteArrayList<>();
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    Thread reader = new Thread(() -> read(eurus, output, port));
+    reader.start();
+    try {
+      long began = System.nanoTime();
+      int dashboardPort = port.get(60, TimeUnit.SECONDS);
+
+      JsonNode alerts = firstAlerts(dashboardPort, Duration.ofSeconds(30).minus(Duration.ofNanos(System.nanoTime() - began)));
+
+      assertThat(alerts.size()).as("alerts within 30 s of start; output:%n%s", String.join("\n", output)).isPositive();
+      assertThat(alerts.get(0).path("type").asText()).isEqualTo("RULE_MATCH");
+
+      new ProcessBuilder("kill", "-INT", String.valueOf(eurus.pid())).start().waitFor();
+      boolean exited = eurus.waitFor(15, TimeUnit.SECONDS);
+
+      assertThat(exited).as("stopped within 15 s of Ctrl-C; output:%n%s", String.join("\n", output)).isTrue();
+      assertThat(eurus.descendants()).isEmpty();
+      try (Stream<Path> left = Files.list(tmp)) {
+        assertThat(left.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("eurus-")))
+            .as("temporary broker data and processor state removed").isEmpty();
+      }
+    } finally {
+      eurus.destroyForcibly();
+      reader.join(5_000);
+    }
+  }
+
+  private static JsonNode firstAlerts(int port, Duration within) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + within.toNanos();
+    JsonNode alerts = Json.mapper().createArrayNode();
+    while (alerts.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> response = http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        alerts = Json.mapper().readTree(response.body());
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    return alerts;
+  }
+
+  private static void read(Process process, List<String> output, CompletableFuture<Integer> port) {
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        output.add(line);
+        Matcher matcher = DASHBOARD.matcher(line);
+        if (line.contains("Eurus is running") && matcher.find()) {
+          port.complete(Integer.parseInt(matcher.group(1)));
+        }
+      }
+    } catch (IOException e) {
+      // the process ended
+    }
+    port.completeExceptionally(new IllegalStateException("eurus ended before it was running: " + output));
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

@@ -1,0 +1,77 @@
+package io.eurus.processor;
+
+import io.eurus.events.Severity;
+import io.eurus.platform.Service;
+import io.eurus.platform.ops.Ops;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the processor topology with exactly-once processing. More instances with the same id share the partitions. */
+public final class ProcessorService implements Service {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
+
+  private final ProcessorSettings settings;
+  private final Ops ops;
+  private KafkaStreams streams;
+
+  public ProcessorService(ProcessorSettings settings, Ops ops) {
+    this.settings = settings;
+    this.ops = ops;
+  }
+
+  /** The Kafka Streams configuration of the service, separate from the topology (as in Kafka's WordCountDemo). */
+  public static Properties streamsConfig(ProcessorSettings settings) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
+    // -1: the broker's default.replication.factor, so the same settings fit one broker and a cluster.
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    // Opt in now to what becomes the default in Kafka 5.0 (and silences a start-up warning).
+    props.put("processing.exception.handler.global.enabled", true);
+    return props;
+  }
+
+  @Override
+  public String name() {
+    return "processor";
+  }
+
+  @Override
+  public void start() {
+    Properties config = streamsConfig(settings);
+    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
+    ProcessorTopology.build(builder, List.of(new KeywordRule("sanctions", "Sanctions", Severity.HIGH, settings.keywords())));
+    streams = new KafkaStreams(builder.build(), config);
+    streams.setUncaughtExceptionHandler(error -> {
+      LOG.error("processor stream thread failed, replacing it: {}", error.toString());
+      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    new KafkaStreamsMetrics(streams).bindTo(ops.registry());
+    streams.start();
+    LOG.info("Processor started (application id {})", settings.applicationId());
+  }
+
+  @Override
+  public boolean healthy() {
+    return streams != null && (streams.state().isRunningOrRebalancing() || streams.state() == KafkaStreams.State.CREATED);
+  }
+
+  @Override
+  public void close() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(10));
+    }
+  }
+}
