@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,13 +42,15 @@ class RunDemoProcessIT {
   @Test
   void demoShowsAlertsWithin30SecondsAndCtrlCStopsEverythingCleanly() throws Exception {
     assumeThat(Files.exists(JAR)).as("the packaged jar (mvn package) at %s", JAR.toAbsolutePath()).isTrue();
-    // Python resets SIGINT to its default before exec: a background test runner may have it ignored,
-    // and a JVM that inherits an ignored SIGINT would never see the Ctrl-C we send.
-    Process eurus = new ProcessBuilder("python3", "-c",
-        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
-        javaBin(), "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString(),
-        "run", "--demo", "--port", "0", "--ops-port", "0")
-        .redirectErrorStream(true).start();
+    List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar",
+        JAR.toString(), "run", "--demo", "--port", "0", "--ops-port", "0"));
+    if (onPath("python3")) {
+      // A test runner started in the background has SIGINT ignored, and a JVM that inherits an ignored
+      // SIGINT never sees Ctrl-C: python resets it to the default before exec.
+      command.addAll(0, List.of("python3", "-c",
+          "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"));
+    }
+    Process eurus = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> output = new CopyOnWriteArrayList<>();
     CompletableFuture<Integer> port = new CompletableFuture<>();
     Thread reader = new Thread(() -> read(eurus, output, port));
@@ -107,6 +110,11 @@ class RunDemoProcessIT {
       // the process ended
     }
     port.completeExceptionally(new IllegalStateException("eurus ended before it was running: " + output));
+  }
+
+  private static boolean onPath(String program) {
+    return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
   }
 
   private static String javaBin() {

@@ -8,18 +8,31 @@ import java.util.List;
  * @param relevant whether the article is about the watched relationship
  * @param actors   the actors of the watch profile found in it
  * @param rules    the desk's rules it matched, each with its snippet
+ * @param tone     relations tone in [-1, 1]: negative = conflict between the two sides, positive =
+ *                 cooperation; null when the article is not about the relationship
+ * @param polarity generic sentiment polarity in [-1, 1], reported separately from the tone
+ * @param toneTerms the terms that made the tone, with their weights: why the score is what it is
+ * @param sentences the sentences that are about the relationship
+ * @param storyId  the story (cluster of near-duplicate articles) the article belongs to; null until clustered
  */
 public record EnrichedArticle(
     int schemaVersion,
     Article article,
     boolean relevant,
     List<String> actors,
-    List<RuleMatch> rules) {
+    List<RuleMatch> rules,
+    Double tone,
+    Double polarity,
+    List<TermWeight> toneTerms,
+    List<String> sentences,
+    String storyId) {
 
   public static final int SCHEMA_VERSION = 1;
 
   public EnrichedArticle {
     actors = actors == null ? List.of() : List.copyOf(actors);
     rules = rules == null ? List.of() : List.copyOf(rules);
+    toneTerms = toneTerms == null ? List.of() : List.copyOf(toneTerms);
+    sentences = sentences == null ? List.of() : List.copyOf(sentences);
   }
 }

@@ -32,6 +32,11 @@ public final class Topics {
   public static final Topic<String, DeadLetter> ARTICLES_DLQ =
       new Topic<>("articles.dlq", KEY, new JsonSerde<>(DeadLetter.class), false, "articles the processor could not read");
 
+  /** Windowed series of coverage (volume, tone, baseline) per source bloc and for all sources. */
+  public static final Topic<String, ToneWindow> TONE_WINDOWS =
+      new Topic<>("tone.windows", KEY, new JsonSerde<>(ToneWindow.class), true,
+          "windowed tone and volume per series, keyed by series@windowStart");
+
   /** Detections for the desk, keyed by alert key. */
   public static final Topic<String, Alert> ALERTS =
       new Topic<>("alerts", KEY, new JsonSerde<>(Alert.class), false, "detections, keyed by alert key");
@@ -41,7 +46,7 @@ public final class Topics {
       new Topic<>("alerts.dlq", KEY, new JsonSerde<>(DeadLetter.class), false, "alerts a channel could not take, with the reason");
 
   public static final List<Topic<?, ?>> ALL =
-      List.of(FEEDS, FEED_STATUS, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, ALERTS, ALERTS_DLQ);
+      List.of(FEEDS, FEED_STATUS, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, TONE_WINDOWS, ALERTS, ALERTS_DLQ);
 
   private Topics() {
   }

@@ -9,7 +9,7 @@ import org.testcontainers.kafka.KafkaContainer;
 class ContainerKafkaIT extends BrokerContract {
 
   @Container
-  static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+  static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.3.1");
 
   @Override
   protected String bootstrapServers() {

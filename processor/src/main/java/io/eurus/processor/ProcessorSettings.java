@@ -19,8 +19,8 @@ public final class ProcessorSettings extends AbstractConfig {
   public static final ConfigDef DEF = CommonSettings.define()
       .define(APPLICATION_ID, Type.STRING, "eurus-processor", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "Kafka Streams application id: instances with the same id share the work; changelog topics are named after it.")
-      .define(STATE_DIR, Type.STRING, Path.of(System.getProperty("java.io.tmpdir"), "eurus-streams").toString(),
-          Importance.MEDIUM, "Folder for the processor's local state stores (restored from Kafka when lost).")
+      .define(STATE_DIR, Type.STRING, "", Importance.MEDIUM,
+          "Folder for the processor's local state stores (restored from Kafka when lost). Empty: eurus-streams in the system's temporary folder.")
       .define(KEYWORDS, Type.LIST, List.of("sanction", "sanctions", "санкции", "санкций", "санкциями", "санкциях"),
           Importance.MEDIUM, "Words of the keyword rule 'sanctions' (case-insensitive, whole words).");
 
@@ -41,7 +41,8 @@ public final class ProcessorSettings extends AbstractConfig {
   }
 
   public String stateDir() {
-    return getString(STATE_DIR);
+    String configured = getString(STATE_DIR);
+    return configured.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "eurus-streams").toString() : configured;
   }
 
   public List<String> keywords() {

@@ -24,7 +24,7 @@ public final class ProcessorTopology {
         .stream(Topics.ARTICLES.name(), Consumed.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde()))
         .filter((id, article) -> article != null)
         .mapValues(article -> new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, false, List.of(),
-            rules.stream().flatMap(rule -> rule.match(article).stream()).toList()));
+            rules.stream().flatMap(rule -> rule.match(article).stream()).toList(), null, null, null, null, null));
 
     enriched.to(Topics.ARTICLES_ENRICHED.name(),
         Produced.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde()));

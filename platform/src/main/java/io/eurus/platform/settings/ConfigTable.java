@@ -32,6 +32,9 @@ public final class ConfigTable {
     if (key.defaultValue == null) {
       return "";
     }
+    if (key.type == ConfigDef.Type.PASSWORD) {
+      return "none (secret)";
+    }
     String shown = ConfigDef.convertToString(key.defaultValue, key.type);
     return shown == null || shown.isEmpty() ? "\"\"" : "`" + cell(shown) + "`";
   }
