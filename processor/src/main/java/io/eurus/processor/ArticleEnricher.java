@@ -29,6 +29,12 @@ public final class ArticleEnricher {
 
   /** Terms listed in an article's explanation, strongest first. */
   static final int EXPLANATION_TERMS = 12;
+  /**
+   * VADER was built and validated on snippets of a few sentences (tweets, review snippets): a body that short is
+   * scored whole; a longer one sentence by sentence, averaging the sentences that carry sentiment, as VADER's
+   * authors advise for paragraphs. The title always counts as a sentence of its own.
+   */
+  static final int SNIPPET_SENTENCES = 3;
 
   private final WatchProfile profile;
   private final Languages languages;
@@ -82,6 +88,12 @@ public final class ArticleEnricher {
 
     double polaritySum = 0;
     int polar = 0;
+    List<String> bodySentences = all.subList(title == null || title.isBlank() ? 0 : 1, all.size());
+    boolean snippet = bodySentences.size() <= SNIPPET_SENTENCES;
+    if (snippet && !bodySentences.isEmpty()) {
+      polaritySum = tone.polarity(lang, String.join(" ", bodySentences));
+      polar = polaritySum == 0 ? 0 : 1;
+    }
     List<String> qualifying = new ArrayList<>();
     List<SentenceTone> tones = new ArrayList<>();
     Map<String, TermWeight> explanation = new LinkedHashMap<>();
@@ -89,7 +101,8 @@ public final class ArticleEnricher {
     for (int i = 0; i < all.size(); i++) {
       boolean about = found.sentences().contains(i);
       ScoredSentence scored = tone.score(lang, all.get(i), tokens.get(i));
-      if (scored.polarity() != 0) {
+      boolean inSnippet = snippet && i >= all.size() - bodySentences.size();
+      if (!inSnippet && scored.polarity() != 0) {
         polaritySum += scored.polarity();
         polar++;
       }
@@ -110,6 +123,14 @@ public final class ArticleEnricher {
         .limit(EXPLANATION_TERMS).toList();
     return new Analysis(lang, found.relevant(), found.actors(), rules.match(lang, title, body), articleTone,
         polar == 0 ? 0 : round(polaritySum / polar), found.relevant() ? terms : List.of(), qualifying, tones);
+  }
+
+  /**
+   * The relations tone of one sentence as if it were about the relationship, whoever it names: how a conflict
+   * detector reads it (the evaluation on UN speeches, where the parties are other states).
+   */
+  public double sentenceTone(String language, String sentence) {
+    return tone.score(languages.resolve(language), sentence).tone();
   }
 
   private static double round(double value) {

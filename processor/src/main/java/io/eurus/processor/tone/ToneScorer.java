@@ -43,6 +43,14 @@ public final class ToneScorer {
     return languages;
   }
 
+  /** General polarity of a short text, scored whole: VADER's compound in English, the lexicon's polarity words elsewhere. */
+  public double polarity(String language, String text) {
+    if ("en".equals(language)) {
+      return round(vader.score(text).compound());
+    }
+    return score(language, text).polarity();
+  }
+
   /** Scores {@code sentence} in {@code language} (a configured code or "und"). */
   public ScoredSentence score(String language, String sentence) {
     return score(language, sentence, languages.tokens(language, sentence));

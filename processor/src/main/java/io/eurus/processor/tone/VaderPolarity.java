@@ -144,8 +144,10 @@ public final class VaderPolarity {
     if (item.equals("no") && i != tokens.size() - 1 && lexicon.containsKey(lower.get(i + 1))) {
       valence = 0.0;
     }
-    if ((i > 0 && lower.get(i - 1).equals("no")) || (i > 1 && lower.get(i - 2).equals("no"))
-        || (i > 2 && lower.get(i - 3).equals("no") && (lower.get(i - 1).equals("or") || lower.get(i - 1).equals("nor")))) {
+    // Unlike vaderSentiment 3.3.2, a "no" after "no" is emphasis, not a double negation: "NO NO NO" stays negative.
+    boolean repeatedNo = item.equals("no");
+    if (!repeatedNo && ((i > 0 && lower.get(i - 1).equals("no")) || (i > 1 && lower.get(i - 2).equals("no"))
+        || (i > 2 && lower.get(i - 3).equals("no") && (lower.get(i - 1).equals("or") || lower.get(i - 1).equals("nor"))))) {
       valence = base * N_SCALAR;
     }
     String word = tokens.get(i).text();
