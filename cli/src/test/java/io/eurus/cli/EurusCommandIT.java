@@ -70,6 +70,6 @@ class EurusCommandIT {
     int exit = eurus("--help");
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("run", "ingest", "processor", "alerts", "config");
+    assertThat(out.toString()).contains("run", "ingest", "processor", "alerts", "score", "eval", "config");
   }
 }

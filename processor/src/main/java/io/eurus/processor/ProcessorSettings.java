@@ -1,6 +1,8 @@
 package io.eurus.processor;
 
+import io.eurus.platform.StartupException;
 import io.eurus.platform.settings.CommonSettings;
+import io.eurus.processor.text.Languages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /** Settings of the processor service. */
 public final class ProcessorSettings extends AbstractConfig {
@@ -36,9 +39,17 @@ public final class ProcessorSettings extends AbstractConfig {
           "How often the rules file is checked for changes, in seconds; 0 reads it only at start.")
       .define(LEXICON_FILE, Type.STRING, "", Importance.LOW,
           "YAML diplomatic lexicon for the relations tone (CAMEO classes, negators, modals). Empty: the bundled lexicon.")
-      .define(LANGUAGES, Type.LIST, List.of("en:english", "ru:russian"), Importance.LOW,
+      .define(LANGUAGES, Type.LIST, List.of("en:english", "ru:russian"), ProcessorSettings::checkLanguages, Importance.LOW,
           "Languages analysed, as code:stemmer with Lucene's Snowball stemmer names (e.g. add de:german); other "
               + "languages are read unstemmed against the rules for every language.");
+
+  private static void checkLanguages(String name, Object value) {
+    try {
+      Languages.parse(((List<?>) value).stream().map(String::valueOf).toList());
+    } catch (StartupException e) {
+      throw new ConfigException(name, value, e.getMessage());
+    }
+  }
 
   public ProcessorSettings(Map<String, ?> values) {
     super(DEF, values, false);

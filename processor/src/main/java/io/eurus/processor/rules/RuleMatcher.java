@@ -102,11 +102,12 @@ public final class RuleMatcher implements Closeable {
     Monitor monitor = monitors.get(monitors.containsKey(language) ? language : Languages.FALLBACK);
     String safeTitle = title == null ? "" : title;
     String safeText = text == null ? "" : text;
+    String all = safeTitle.isEmpty() ? safeText : safeTitle + Snippets.TITLE_SEPARATOR + safeText;
     Document doc = new Document();
-    for (var field : Map.of("title", safeTitle, "text", safeText).entrySet()) {
-      doc.add(new TextField(field.getKey(), field.getValue(), Field.Store.NO));
-      doc.add(new TextField(field.getKey() + Languages.EXACT_SUFFIX, field.getValue(), Field.Store.NO));
-    }
+    doc.add(new TextField(RuleQueryParser.TITLE, safeTitle, Field.Store.NO));
+    doc.add(new TextField(RuleQueryParser.TITLE + Languages.EXACT_SUFFIX, safeTitle, Field.Store.NO));
+    doc.add(new TextField(RuleQueryParser.TEXT, all, Field.Store.NO));
+    doc.add(new TextField(RuleQueryParser.TEXT + Languages.EXACT_SUFFIX, all, Field.Store.NO));
     MatchingQueries<HighlightsMatch> found;
     try {
       found = monitor.match(doc, HighlightsMatch.MATCHER);

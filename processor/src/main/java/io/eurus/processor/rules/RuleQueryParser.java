@@ -3,7 +3,6 @@ package io.eurus.processor.rules;
 import io.eurus.processor.text.Languages;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
@@ -11,16 +10,19 @@ import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.Query;
 
 /**
- * Lucene's classic query parser, searching title and text by default, with one twist: wildcard, prefix, fuzzy
+ * Lucene's classic query parser, searching {@code text} (the title and the body) by default, with one twist: wildcard, prefix, fuzzy
  * and regexp terms go to the unstemmed twin of their field. Stemmed "санкции" is "санкц", which {@code санкци*}
  * would never reach; in the unstemmed field it finds "санкции", "санкций", "санкциями".
  */
-final class RuleQueryParser extends MultiFieldQueryParser {
+final class RuleQueryParser extends QueryParser {
 
-  static final List<String> FIELDS = List.of("title", "text");
+  /** {@code text} holds the title and the body, so a query without a field searches both at once. */
+  static final String TEXT = "text";
+  static final String TITLE = "title";
+  static final List<String> FIELDS = List.of(TITLE, TEXT);
 
   RuleQueryParser(Analyzer analyzer) {
-    super(FIELDS.toArray(String[]::new), analyzer);
+    super(TEXT, analyzer);
     setAllowLeadingWildcard(false);
   }
 

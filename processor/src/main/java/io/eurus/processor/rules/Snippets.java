@@ -7,7 +7,7 @@ import org.apache.lucene.monitor.HighlightsMatch;
 
 /**
  * The passage that made a rule match, with every matched term in it marked {@code [[like this]]}: the title when
- * the match is there, else about 200 characters of text around the first hit, cut at word boundaries.
+ * most of the match is there, else about 200 characters of text from before the first hit, cut at word boundaries.
  */
 final class Snippets {
 
@@ -16,12 +16,25 @@ final class Snippets {
   private Snippets() {
   }
 
+  /** Between the title and the body in the {@code text} field; two characters, so offsets map back simply. */
+  static final String TITLE_SEPARATOR = "\n\n";
+
   static String of(HighlightsMatch match, String title, String text) {
-    List<int[]> inTitle = hits(match, "title");
-    if (!inTitle.isEmpty()) {
+    List<int[]> inTitle = new ArrayList<>(hits(match, "title"));
+    List<int[]> inText = new ArrayList<>();
+    int bodyStart = title.isEmpty() ? 0 : title.length() + TITLE_SEPARATOR.length();
+    for (int[] hit : hits(match, "text")) {
+      if (hit[0] < bodyStart) {
+        inTitle.add(hit);
+      } else {
+        inText.add(new int[] {hit[0] - bodyStart, hit[1] - bodyStart});
+      }
+    }
+    inTitle = merge(inTitle);
+    // The part where more of the query matched tells why the rule fired; the title wins a tie.
+    if (!inTitle.isEmpty() && inTitle.size() >= inText.size()) {
       return mark(title, 0, title.length(), inTitle);
     }
-    List<int[]> inText = hits(match, "text");
     if (inText.isEmpty()) {
       return title; // a pure NOT query matches without hits
     }
@@ -40,6 +53,11 @@ final class Snippets {
         hits.forEach(hit -> ranges.add(new int[] {hit.startOffset, hit.endOffset}));
       }
     }
+    return merge(ranges);
+  }
+
+  /** Sorted, overlapping ranges joined. */
+  private static List<int[]> merge(List<int[]> ranges) {
     ranges.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
     List<int[]> merged = new ArrayList<>();
     for (int[] range : ranges) {

@@ -15,7 +15,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -33,8 +32,6 @@ public final class Languages {
 
   /** Suffix of the unstemmed twin of a field, searched by wildcard and prefix queries. */
   public static final String EXACT_SUFFIX = ".exact";
-
-  private static final java.util.regex.Pattern YO = java.util.regex.Pattern.compile("ё");
 
   private final Map<String, String> stemmers;
 
@@ -145,7 +142,30 @@ public final class Languages {
   }
 
   private static TokenStream normalise(TokenStream in) {
-    return new PatternReplaceFilter(new LowerCaseFilter(in), YO, "е", true);
+    return new YoFilter(new LowerCaseFilter(in));
+  }
+
+  /** Russian texts write "ё" or "е" for the same letter: one form, so "заключённый" matches "заключенный". */
+  private static final class YoFilter extends org.apache.lucene.analysis.TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+    YoFilter(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      char[] buffer = term.buffer();
+      for (int i = 0; i < term.length(); i++) {
+        if (buffer[i] == 'ё') {
+          buffer[i] = 'е';
+        }
+      }
+      return true;
+    }
   }
 
   /** The words of {@code text} with their stems and offsets. */
