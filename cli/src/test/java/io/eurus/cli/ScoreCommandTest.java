@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eurus.events.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The analyst's score command: the output contracts of plain text and JSON lines, and its bad-input lines. */
 class ScoreCommandTest {
@@ -19,14 +16,10 @@ class ScoreCommandTest {
   @TempDir
   Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CapturedEurus captured = new CapturedEurus();
 
   private int eurus(String... args) {
-    CommandLine cli = Eurus.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return captured.run(args);
   }
 
   @Test
@@ -36,7 +29,7 @@ class ScoreCommandTest {
     int exit = eurus("score", text.toString());
 
     assertThat(exit).isZero();
-    JsonNode result = Json.mapper().readTree(out.toString());
+    JsonNode result = Json.mapper().readTree(captured.out());
     assertThat(result.path("relevant").asBoolean()).isTrue();
     assertThat(result.path("actors").toString()).contains("Russia", "European Union");
     assertThat(result.path("rules").get(0).path("id").asText()).isEqualTo("expulsions");
@@ -55,7 +48,7 @@ class ScoreCommandTest {
     int exit = eurus("score", "--jsonl", corpus.toString());
 
     assertThat(exit).isZero();
-    List<JsonNode> lines = out.toString().lines().map(ScoreCommandTest::json).toList();
+    List<JsonNode> lines = captured.out().lines().map(ScoreCommandTest::json).toList();
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0).path("id").asInt()).isEqualTo(7);
     assertThat(lines.get(0).path("tone").asDouble()).isNegative();
@@ -75,8 +68,8 @@ class ScoreCommandTest {
     int exit = eurus("score", "--jsonl", corpus.toString());
 
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString().lines()).hasSize(1);
-    assertThat(err.toString()).contains(corpus + " line 1: not JSON")
+    assertThat(captured.out().lines()).hasSize(1);
+    assertThat(captured.err()).contains(corpus + " line 1: not JSON")
         .contains(corpus + " line 2: needs an object with a \"text\" string, skipped");
   }
 
@@ -92,8 +85,8 @@ class ScoreCommandTest {
     int exit = eurus("score", "--jsonl", "--rules", rules.toString(), corpus.toString());
 
     assertThat(exit).isZero();
-    assertThat(err.toString()).contains("rule 'broken': cannot parse the query at line 1, column");
-    assertThat(json(out.toString().strip()).path("rules").toString()).isEqualTo("[\"mine\"]");
+    assertThat(captured.err()).contains("rule 'broken': cannot parse the query at line 1, column");
+    assertThat(json(captured.out().strip()).path("rules").toString()).isEqualTo("[\"mine\"]");
   }
 
   @Test
@@ -101,7 +94,7 @@ class ScoreCommandTest {
     int exit = eurus("score", "--profile", tmp.resolve("nope.yaml").toString(), "-");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString()).startsWith("eurus: profile " + tmp.resolve("nope.yaml") + ": cannot read it");
+    assertThat(captured.err()).startsWith("eurus: profile " + tmp.resolve("nope.yaml") + ": cannot read it");
   }
 
   private static JsonNode json(String line) {

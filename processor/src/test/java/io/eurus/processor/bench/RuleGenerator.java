@@ -10,7 +10,7 @@ import java.util.Random;
 
 /**
  * A large rules file for benchmarks: the bundled EU–Russia rules, then generated rules in the desk's style —
- * a proximity phrase or a wildcard, AND'ed with an alternative of plain words — over a vocabulary of news words
+ * a proximity phrase, two words, or (one rule in ten) a wildcard, AND'ed with an alternative of plain words — over a vocabulary of news words
  * in English and Russian, so most rules are about something else than a given article, as in a real desk.
  */
 final class RuleGenerator {
@@ -41,7 +41,10 @@ final class RuleGenerator {
       List<String> words = russian ? RU : EN;
       String first = words.get(random.nextInt(words.size()));
       String second = words.get(random.nextInt(words.size()));
-      String head = random.nextBoolean() ? "\"" + first + " " + second + "\"~3" : first.substring(0, Math.max(3, first.length() - 2)) + "*";
+      // Like the default rules: mostly plain (stemmed) words and phrases, a wildcard in one rule out of ten.
+      int kind = random.nextInt(10);
+      String head = kind == 0 ? first.substring(0, Math.max(3, first.length() - 2)) + "*"
+          : kind < 5 ? "\"" + first + " " + second + "\"~3" : first + " AND " + second;
       String tail = words.get(random.nextInt(words.size())) + " OR " + words.get(random.nextInt(words.size()));
       yaml.append("  - {id: generated-").append(i).append(", name: Generated ").append(i)
           .append(", severity: LOW, languages: [").append(russian ? "ru" : "en").append("], query: '")
