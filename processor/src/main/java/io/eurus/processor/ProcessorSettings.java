@@ -39,15 +39,24 @@ public final class ProcessorSettings extends AbstractConfig {
           "How often the rules file is checked for changes, in seconds; 0 reads it only at start.")
       .define(LEXICON_FILE, Type.STRING, "", Importance.LOW,
           "YAML diplomatic lexicon for the relations tone (CAMEO classes, negators, modals). Empty: the bundled lexicon.")
-      .define(LANGUAGES, Type.LIST, List.of("en:english", "ru:russian"), ProcessorSettings::checkLanguages, Importance.LOW,
+      .define(LANGUAGES, Type.LIST, List.of("en:english", "ru:russian"), new LanguagesValidator(), Importance.LOW,
           "Languages analysed, as code:stemmer with Lucene's Snowball stemmer names (e.g. add de:german); other "
               + "languages are read unstemmed against the rules for every language.");
 
-  private static void checkLanguages(String name, Object value) {
-    try {
-      Languages.parse(((List<?>) value).stream().map(String::valueOf).toList());
-    } catch (StartupException e) {
-      throw new ConfigException(name, value, e.getMessage());
+  /** Each entry must name a Snowball stemmer that Lucene ships. */
+  private static final class LanguagesValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        Languages.parse(((List<?>) value).stream().map(String::valueOf).toList());
+      } catch (StartupException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "code:stemmer, …";
     }
   }
 
