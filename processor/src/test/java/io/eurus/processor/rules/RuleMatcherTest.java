@@ -153,6 +153,19 @@ class RuleMatcherTest {
   }
 
   @Test
+  void anotherLanguageIsOneEntryInTheLanguagesSetting() {
+    RuleMatcher german = RuleMatcher.compile(RuleFile.read("""
+        rules:
+          - {id: sanktionen, name: Sanktionen, languages: [de], query: '"neue sanktionen" AND russland'}
+        """.getBytes(StandardCharsets.UTF_8), "test rules"), Languages.parse(List.of("en:english", "de:german")));
+    try {
+      assertThat(ids(german.match("de", "EU beschliesst neue Sanktion gegen Russland", ""))).containsExactly("sanktionen");
+    } finally {
+      german.close();
+    }
+  }
+
+  @Test
   void theBundledRulesAllParse() {
     RuleMatcher bundled = RuleMatcher.compile(RuleFile.bundled(), LANGUAGES);
     try {
