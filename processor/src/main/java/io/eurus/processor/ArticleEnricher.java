@@ -100,14 +100,18 @@ public final class ArticleEnricher {
     double toneSum = 0;
     for (int i = 0; i < all.size(); i++) {
       boolean about = found.sentences().contains(i);
-      ScoredSentence scored = tone.score(lang, all.get(i), tokens.get(i));
       boolean inSnippet = snippet && i >= all.size() - bodySentences.size();
+      if (!about) {
+        // Outside the relationship only the general polarity counts: no need to match the diplomatic lexicon.
+        double polarity = inSnippet ? 0 : tone.polarity(lang, all.get(i));
+        polaritySum += polarity;
+        polar += polarity != 0 ? 1 : 0;
+        continue;
+      }
+      ScoredSentence scored = tone.score(lang, all.get(i), tokens.get(i));
       if (!inSnippet && scored.polarity() != 0) {
         polaritySum += scored.polarity();
         polar++;
-      }
-      if (!about) {
-        continue;
       }
       qualifying.add(all.get(i));
       if (scored.hasTone()) {

@@ -29,6 +29,7 @@ class RelevanceFinderTest {
   void oneSideWithARelationshipTermIsEnough() {
     assertThat(find("en", "The EU will impose sanctions.").relevant()).isTrue();
     assertThat(find("en", "The EU will present its budget.").relevant()).isFalse();
+    assertThat(find("en", "The EU agreed a trade deal with Japan.").relevant()).as("generic terms do not tie").isFalse();
   }
 
   @Test
