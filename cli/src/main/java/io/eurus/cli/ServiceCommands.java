@@ -44,9 +44,14 @@ final class ServiceCommands {
 
     abstract void startService(ServiceRunner runner, Map<String, String> settings);
 
+    /** Checks what needs no broker (files, secrets) so its problems come before the wait for Kafka. */
+    void check(Map<String, String> settings) {
+    }
+
     @Override
     public Integer call() {
       Map<String, String> settings = options.load(definition(), extraSettings());
+      check(settings);
       AbstractConfig common = new AbstractConfig(CommonSettings.define(), settings, false);
       String bootstrap = common.getString(CommonSettings.BOOTSTRAP_SERVERS);
       KafkaClients.awaitBroker(bootstrap, BROKER_WAIT);
@@ -114,6 +119,11 @@ final class ServiceCommands {
     @Override
     Map<String, String> extraSettings() {
       return port == null ? Map.of() : Map.of(AlertsSettings.DASHBOARD_PORT, String.valueOf(port));
+    }
+
+    @Override
+    void check(Map<String, String> values) {
+      AlertsService.check(new AlertsSettings(values));
     }
 
     @Override
