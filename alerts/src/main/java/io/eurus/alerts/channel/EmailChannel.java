@@ -121,7 +121,12 @@ public final class EmailChannel implements Channel {
       case "daily":
         return DigestSchedule.daily(at, zone);
       default:
-        Duration period = options.duration("digest", null);
+        Duration period = null;
+        try {
+          period = Duration.parse(every);
+        } catch (java.time.format.DateTimeParseException e) {
+          // reported below
+        }
         if (period == null || period.toMillis() < 1000) {
           options.problem("digest", "must be hourly, daily or a period of at least PT1S");
           return null;
