@@ -79,7 +79,15 @@ function ackText(alert) {
   return alert.ack.revision < alert.revision ? "updated since acknowledged" + by : "acknowledged" + by;
 }
 
+// Bursts of alerts redraw the list once per frame, not once per alert.
+let listPending = false;
 function renderList() {
+  if (listPending) return;
+  listPending = true;
+  requestAnimationFrame(() => { listPending = false; drawList(); });
+}
+
+function drawList() {
   const f = filters();
   const shown = [...state.alerts.values()].filter((a) => visible(a, f)).sort(newestFirst);
   $("alerts").replaceChildren(...shown.map((alert) => {
@@ -314,6 +322,7 @@ function renderVolume() {
   const xs = [...totals.keys()].sort((a, b) => a - b);
   plot("volume", {
     series: [{}, { label: "relevant stories", stroke: "#2457c5", fill: "rgba(36,87,197,.25)", paths: uPlot.paths.bars({ size: [0.7, 40] }) }],
+    scales: { y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [{}, { label: "stories" }],
   }, [xs, xs.map((x) => totals.get(x))]);
 }
@@ -326,7 +335,7 @@ function renderRules() {
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
   const names = top.map(([name]) => name);
   plot("rules", {
-    scales: { x: { time: false, range: [-0.5, Math.max(0.5, names.length - 0.5)] } },
+    scales: { x: { time: false, range: [-0.5, Math.max(0.5, names.length - 0.5)] }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
     series: [{ label: "rule", value: (u, i) => (i === null ? "—" : names[i]) },
              { label: "alerts", stroke: "#b7791f", fill: "rgba(183,121,31,.35)", paths: uPlot.paths.bars({ size: [0.6, 80] }) }],
     axes: [{ splits: () => names.map((_, i) => i), values: (u, splits) => splits.map((i) => names[i] || "") }, { label: "alerts" }],
