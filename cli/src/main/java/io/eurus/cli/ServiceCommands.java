@@ -111,6 +111,9 @@ final class ServiceCommands {
     @Option(names = "--port", paramLabel = "PORT", description = "Dashboard port (default 8080).")
     Integer port;
 
+    @Option(names = "--routing", paramLabel = "FILE", description = "YAML routing of alerts to channels (see README).")
+    Path routing;
+
     @Override
     ConfigDef definition() {
       return AlertsSettings.DEF;
@@ -118,7 +121,14 @@ final class ServiceCommands {
 
     @Override
     Map<String, String> extraSettings() {
-      return port == null ? Map.of() : Map.of(AlertsSettings.DASHBOARD_PORT, String.valueOf(port));
+      Map<String, String> extra = new java.util.HashMap<>();
+      if (port != null) {
+        extra.put(AlertsSettings.DASHBOARD_PORT, String.valueOf(port));
+      }
+      if (routing != null) {
+        extra.put(AlertsSettings.ROUTING_FILE, routing.toString());
+      }
+      return extra;
     }
 
     @Override

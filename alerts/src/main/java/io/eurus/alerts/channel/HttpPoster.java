@@ -1,6 +1,7 @@
 package io.eurus.alerts.channel;
 
 import io.eurus.alerts.routing.Options;
+import io.eurus.events.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +51,17 @@ public final class HttpPoster {
     }
   }
 
-  void post(byte[] body, String contentType, Map<String, String> headers) throws DeliveryException {
+  /** POSTs {@code message} as JSON. */
+  void postJson(Object message, Map<String, String> headers) throws DeliveryException {
+    try {
+      post(Json.mapper().writeValueAsBytes(message), headers);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a message as JSON", e);
+    }
+  }
+
+  void post(byte[] body, Map<String, String> headers) throws DeliveryException {
+    String contentType = "application/json";
     HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);

@@ -7,8 +7,6 @@ import io.eurus.alerts.routing.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.ArticleRef;
 import io.eurus.events.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -55,11 +53,7 @@ public final class SlackChannel implements Channel {
 
   @Override
   public void deliver(Alert alert) throws DeliveryException {
-    try {
-      poster.post(Json.mapper().writeValueAsBytes(message(alert)), "application/json", Map.of("Idempotency-Key", alert.id()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    poster.postJson(message(alert), Map.of("Idempotency-Key", alert.id()));
   }
 
   /** The Block Kit message for an alert. */

@@ -76,7 +76,7 @@ public final class WebhookChannel implements Channel {
     if (secret != null) {
       headers.put(SIGNATURE_HEADER, "sha256=" + sign(secret, body));
     }
-    poster.post(body, "application/json", headers);
+    poster.post(body, headers);
   }
 
   /** The hex HMAC-SHA256 of {@code body}: what a receiver recomputes with the shared secret to verify. */

@@ -128,6 +128,15 @@ class RoutingTest {
   }
 
   @Test
+  void theExampleInTheRepositoryIsValid() throws Exception {
+    Path teams = Files.writeString(tmp.resolve("teams"), "https://teams.example/webhook");
+    String example = Files.readString(Path.of("routing.example.yaml")).replace("/run/secrets/teams-webhook-url", teams.toString());
+    Routing routing = load(example, Map.of("DESK_HOOK_URL", "https://hooks.example/desk", "DESK_HOOK_SECRET", "s",
+        "SLACK_WEBHOOK_URL", SLACK_URL, "SMTP_PASSWORD", "p"));
+    assertThat(routing.channels()).extracting(ChannelPlan::name).containsExactly("desk-hook", "desk-slack", "desk-teams", "desk-mail");
+  }
+
+  @Test
   void aMissingOrBrokenFileIsOneLineNamingTheFile() throws Exception {
     Path missing = tmp.resolve("nope.yaml");
     assertThatThrownBy(() -> Routing.load(missing, Map.of(), DEFAULTS))

@@ -72,7 +72,8 @@ public final class AlertsDeliveryBench {
   }
 
   private record Run(double hookP50, double hookP99, double sseP50, double sseP99, double kafkaP50, double kafkaP99,
-      double postP50, double postP99, int sent, int hookGot, int sseGot, double seconds, int heapMaxMb, int liveMaxMb, long rssMb) {
+      double postP50, double postP99, int sent, int hookGot, int sseGot, double seconds, int heapMaxMb, int liveMaxMb, long rssMb,
+      String load) {
   }
 
   public static void main(String[] args) throws Exception {
@@ -87,10 +88,10 @@ public final class AlertsDeliveryBench {
         TopicAdmin.ensureTopics(broker.bootstrapServers(), Topics.ALL, 3);
         Run run = run(broker.bootstrapServers(), jar, rate, seconds);
         results.add(run);
-        System.out.printf("run %d: webhook p50 %.1f ms p99 %.1f ms | dashboard p50 %.1f ms p99 %.1f ms | baseline kafka p50 %.1f ms p99 %.1f ms,"
+        System.out.printf("run %d (load average before: %s): webhook p50 %.1f ms p99 %.1f ms | dashboard p50 %.1f ms p99 %.1f ms | baseline kafka p50 %.1f ms p99 %.1f ms,"
                 + " bare POST p50 %.2f ms p99 %.2f ms | fan-out %d sent at %d/s: webhook %d, dashboard %d, drained in %.1f s,"
                 + " heap max %d MB (live max %d MB), peak RSS %d MB%n",
-            i, run.hookP50, run.hookP99, run.sseP50, run.sseP99, run.kafkaP50, run.kafkaP99, run.postP50, run.postP99,
+            i, run.load, run.hookP50, run.hookP99, run.sseP50, run.sseP99, run.kafkaP50, run.kafkaP99, run.postP50, run.postP99,
             run.sent, rate, run.hookGot, run.sseGot, run.seconds, run.heapMaxMb, run.liveMaxMb, run.rssMb);
       }
     }
@@ -103,6 +104,8 @@ public final class AlertsDeliveryBench {
   }
 
   private static Run run(String bootstrap, Path jar, int rate, int seconds) throws Exception {
+    // The machine is shared: say how busy it was, since that moves the tail more than anything we do.
+    String load = String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
     Arrivals hook = new Arrivals();
     Arrivals sse = new Arrivals();
     Arrivals kafka = new Arrivals();
@@ -129,14 +132,15 @@ public final class AlertsDeliveryBench {
         "--set", "alerts.group.id=bench-" + UUID.randomUUID(), "--set", "dashboard.history.hours=1",
         "--set", "alerts.webhook.url=" + hookUrl)
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    Thread kafkaReader = null;
+    KafkaConsumer<String, Alert> kafkaReader = null;
     try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(bootstrap, "bench"))) {
       awaitDashboard(port);
       Thread sseReader = startSse(port, sse);
       kafkaReader = startKafkaReader(bootstrap, kafka);
       String warm = "warm-" + UUID.randomUUID();
       publish(producer, warm);
-      waitUntil(() -> hook.at.containsKey(Alert.idOf(warm, 1)) && sse.at.containsKey(Alert.idOf(warm, 1)), Duration.ofSeconds(60));
+      waitUntil(() -> hook.at.containsKey(Alert.idOf(warm, 1)) && sse.at.containsKey(Alert.idOf(warm, 1))
+          && kafka.at.containsKey(Alert.idOf(warm, 1)), Duration.ofSeconds(60));
 
       // 1. Latency, one alert at a time.
       List<String> paced = new ArrayList<>();
@@ -176,10 +180,10 @@ public final class AlertsDeliveryBench {
       sseReader.interrupt();
       int[] heap = heap(gcLog);
       return new Run(pct(hookMs, 50), pct(hookMs, 99), pct(sseMs, 50), pct(sseMs, 99), pct(kafkaMs, 50), pct(kafkaMs, 99),
-          pct(postMs, 50), pct(postMs, 99), total, hookGot, sseGot, drained, heap[0], heap[1], rss);
+          pct(postMs, 50), pct(postMs, 99), total, hookGot, sseGot, drained, heap[0], heap[1], rss, load);
     } finally {
       if (kafkaReader != null) {
-        kafkaReader.interrupt();
+        kafkaReader.wakeup();
       }
       alerts.destroy();
       alerts.waitFor();
@@ -257,25 +261,25 @@ public final class AlertsDeliveryBench {
     return reader;
   }
 
-  private static Thread startKafkaReader(String bootstrap, Arrivals kafka) {
+  /** The baseline: a plain consumer of the same records, in this JVM. Stops when its consumer is woken up. */
+  private static KafkaConsumer<String, Alert> startKafkaReader(String bootstrap, Arrivals kafka) {
+    KafkaConsumer<String, Alert> consumer = KafkaClients.consumer(Topics.ALERTS,
+        KafkaClients.consumerConfig(bootstrap, "bench-baseline-" + UUID.randomUUID(), "bench-baseline"));
     Thread reader = new Thread(() -> {
-      try (KafkaConsumer<String, Alert> consumer = KafkaClients.consumer(Topics.ALERTS,
-          KafkaClients.consumerConfig(bootstrap, "bench-baseline-" + UUID.randomUUID(), "bench-baseline"))) {
+      try (consumer) {
         consumer.subscribe(List.of(Topics.ALERTS.name()));
-        consumer.poll(Duration.ofMillis(100));
-        consumer.seekToEnd(consumer.assignment());
-        while (!Thread.currentThread().isInterrupted()) {
+        while (true) {
           for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(200))) {
             kafka.seen(record.value().id());
           }
         }
-      } catch (org.apache.kafka.common.errors.InterruptException e) {
+      } catch (org.apache.kafka.common.errors.WakeupException e) {
         // stopped
       }
     }, "bench-kafka-baseline");
     reader.setDaemon(true);
     reader.start();
-    return reader;
+    return consumer;
   }
 
   private static void awaitDashboard(int port) throws Exception {
