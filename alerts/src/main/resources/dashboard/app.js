@@ -69,8 +69,14 @@ function visible(alert, f) {
     && (!f.bloc || alert.bloc === f.bloc);
 }
 
+function time(instant) {
+  const t = Date.parse(instant);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+// By event time, then by creation: negative when a is newer than b.
 function newestFirst(a, b) {
-  return String(b.at || "").localeCompare(String(a.at || "")) || String(b.created || "").localeCompare(String(a.created || ""));
+  return (time(b.at) - time(a.at)) || (time(b.created) - time(a.created));
 }
 
 function ackText(alert) {
@@ -90,28 +96,49 @@ function renderList() {
 function drawList() {
   const f = filters();
   const shown = [...state.alerts.values()].filter((a) => visible(a, f)).sort(newestFirst);
-  $("alerts").replaceChildren(...shown.map((alert) => {
-    const item = element("li", "alert severity-" + String(alert.severity).toLowerCase());
-    item.dataset.alertId = alert.id;
-    item.dataset.key = alert.key;
-    item.tabIndex = 0;
-    if (alert.ack && alert.ack.revision >= alert.revision) item.classList.add("acked");
-    if (alert.key === state.selected) item.classList.add("selected");
-    const head = element("div", "alert-head");
-    head.append(element("span", "badge", alert.severity), element("span", "type", words(alert.type)),
-      element("time", "at", when(alert.at)));
-    if (alert.bloc) head.append(element("span", "bloc", alert.bloc));
-    if (alert.revision > 1) head.append(element("span", "revision", "update " + alert.revision));
-    head.append(element("span", "ack-state", ackText(alert)));
-    item.append(head, element("div", "title", alert.title), element("div", "summary", alert.summary));
-    item.addEventListener("click", () => select(alert.key));
-    item.addEventListener("keydown", (e) => { if (e.key === "Enter") select(alert.key); });
-    return item;
-  }));
-  $("empty").hidden = shown.length > 0;
-  $("empty").textContent = state.alerts.size && !shown.length ? "No alert matches these filters."
+  $("alerts").replaceChildren(...shown.map(listItem));
+  drawCounts(shown.length);
+}
+
+// One live alert: replace or insert its item where it belongs, without redrawing the whole list.
+function placeItem(alert) {
+  const list = $("alerts");
+  const old = list.querySelector("li[data-key=\"" + CSS.escape(alert.key) + "\"]");
+  if (old) old.remove();
+  if (visible(alert, filters())) {
+    let before = null;
+    for (const item of list.children) {
+      if (newestFirst(alert, state.alerts.get(item.dataset.key)) <= 0) { before = item; break; }
+    }
+    list.insertBefore(listItem(alert), before);
+  }
+  drawCounts(list.children.length);
+}
+
+function drawCounts(shown) {
+  $("empty").hidden = shown > 0;
+  $("empty").textContent = state.alerts.size && !shown ? "No alert matches these filters."
     : "No alerts yet. They appear here the moment the pipeline raises one — no need to reload.";
-  $("count").textContent = "(" + shown.length + (shown.length === state.alerts.size ? "" : " of " + state.alerts.size) + ")";
+  $("count").textContent = "(" + shown + (shown === state.alerts.size ? "" : " of " + state.alerts.size) + ")";
+}
+
+function listItem(alert) {
+  const item = element("li", "alert severity-" + String(alert.severity).toLowerCase());
+  item.dataset.alertId = alert.id;
+  item.dataset.key = alert.key;
+  item.tabIndex = 0;
+  if (alert.ack && alert.ack.revision >= alert.revision) item.classList.add("acked");
+  if (alert.key === state.selected) item.classList.add("selected");
+  const head = element("div", "alert-head");
+  head.append(element("span", "badge", alert.severity), element("span", "type", words(alert.type)),
+    element("time", "at", when(alert.at)));
+  if (alert.bloc) head.append(element("span", "bloc", alert.bloc));
+  if (alert.revision > 1) head.append(element("span", "revision", "update " + alert.revision));
+  head.append(element("span", "ack-state", ackText(alert)));
+  item.append(head, element("div", "title", alert.title), element("div", "summary", alert.summary));
+  item.addEventListener("click", () => select(alert.key));
+  item.addEventListener("keydown", (e) => { if (e.key === "Enter") select(alert.key); });
+  return item;
 }
 
 function refreshFilterChoices() {
@@ -202,7 +229,7 @@ function applyAck(ack) {
   const alert = state.alerts.get(ack.key);
   if (!alert) return;
   alert.ack = ack;
-  renderList();
+  placeItem(alert);
   if (state.selected === ack.key) renderDetail();
 }
 
@@ -353,10 +380,12 @@ function renderCharts() {
 
 // ---- live updates ----
 
+/** Keeps the latest revision of each alert; returns whether this one was news. */
 function putAlert(alert) {
   const known = state.alerts.get(alert.key);
-  if (known && known.revision > alert.revision) return;
+  if (known && known.revision > alert.revision) return false;
   state.alerts.set(alert.key, alert);
+  return true;
 }
 
 function connect() {
@@ -372,9 +401,11 @@ function connect() {
     refreshFilterChoices(); renderList(); renderDetail(); renderFeeds(); renderCharts();
   });
   source.addEventListener("alert", (e) => {
-    putAlert(JSON.parse(e.data));
-    refreshFilterChoices(); renderList();
-    if (state.selected === JSON.parse(e.data).key) renderDetail();
+    const alert = JSON.parse(e.data);
+    if (!putAlert(alert)) return;
+    refreshFilterChoices();
+    if (listPending) renderList(); else placeItem(alert);
+    if (state.selected === alert.key) renderDetail();
     renderCharts();
   });
   source.addEventListener("ack", (e) => applyAck(JSON.parse(e.data)));

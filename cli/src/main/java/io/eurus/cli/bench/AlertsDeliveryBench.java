@@ -71,7 +71,7 @@ public final class AlertsDeliveryBench {
     }
   }
 
-  private record Run(double hookP50, double hookP99, double sseP50, double sseP99, double kafkaP50, double kafkaP99,
+  private record Run(double hookP50, double hookP99, double sseP50, double sseP99, double pageP50, double pageP99, double kafkaP50, double kafkaP99,
       double postP50, double postP99, int sent, int hookGot, int sseGot, double seconds, int heapMaxMb, int liveMaxMb, long rssMb,
       String load) {
   }
@@ -88,17 +88,17 @@ public final class AlertsDeliveryBench {
         TopicAdmin.ensureTopics(broker.bootstrapServers(), Topics.ALL, 3);
         Run run = run(broker.bootstrapServers(), jar, rate, seconds);
         results.add(run);
-        System.out.printf("run %d (load average before: %s): webhook p50 %.1f ms p99 %.1f ms | dashboard p50 %.1f ms p99 %.1f ms | baseline kafka p50 %.1f ms p99 %.1f ms,"
+        System.out.printf("run %d (load average before: %s): webhook p50 %.1f ms p99 %.1f ms | dashboard stream p50 %.1f ms p99 %.1f ms | open page p50 %.1f ms p99 %.1f ms | baseline kafka p50 %.1f ms p99 %.1f ms,"
                 + " bare POST p50 %.2f ms p99 %.2f ms | fan-out %d sent at %d/s: webhook %d, dashboard %d, drained in %.1f s,"
                 + " heap max %d MB (live max %d MB), peak RSS %d MB%n",
-            i, run.load, run.hookP50, run.hookP99, run.sseP50, run.sseP99, run.kafkaP50, run.kafkaP99, run.postP50, run.postP99,
+            i, run.load, run.hookP50, run.hookP99, run.sseP50, run.sseP99, run.pageP50, run.pageP99, run.kafkaP50, run.kafkaP99, run.postP50, run.postP99,
             run.sent, rate, run.hookGot, run.sseGot, run.seconds, run.heapMaxMb, run.liveMaxMb, run.rssMb);
       }
     }
-    System.out.printf("median of %d: webhook p50 %.1f ms p99 %.1f ms | dashboard p50 %.1f ms p99 %.1f ms | kafka alone p50 %.1f ms p99 %.1f ms"
+    System.out.printf("median of %d: webhook p50 %.1f ms p99 %.1f ms | dashboard stream p50 %.1f ms p99 %.1f ms | open page p50 %.1f ms p99 %.1f ms | kafka alone p50 %.1f ms p99 %.1f ms"
             + " | bare POST p50 %.2f ms | fan-out drained in %.1f s, heap max %d MB, live max %d MB, RSS %d MB%n",
         runs, median(results, Run::hookP50), median(results, Run::hookP99), median(results, Run::sseP50), median(results, Run::sseP99),
-        median(results, Run::kafkaP50), median(results, Run::kafkaP99), median(results, Run::postP50), median(results, Run::seconds),
+        median(results, Run::pageP50), median(results, Run::pageP99), median(results, Run::kafkaP50), median(results, Run::kafkaP99), median(results, Run::postP50), median(results, Run::seconds),
         (int) median(results, r -> r.heapMaxMb), (int) median(results, r -> r.liveMaxMb), (long) median(results, r -> r.rssMb));
     System.exit(0); // the clients' and servers' pool threads are not daemons
   }
@@ -142,7 +142,8 @@ public final class AlertsDeliveryBench {
       waitUntil(() -> hook.at.containsKey(Alert.idOf(warm, 1)) && sse.at.containsKey(Alert.idOf(warm, 1))
           && kafka.at.containsKey(Alert.idOf(warm, 1)), Duration.ofSeconds(60));
 
-      // 1. Latency, one alert at a time.
+      // 1. Latency, one alert at a time; the page is open in a browser for this phase only (it shares the 2 cores).
+      PageProbe page = PageProbe.available() ? new PageProbe("http://127.0.0.1:" + port + "/") : null;
       List<String> paced = new ArrayList<>();
       for (int i = 0; i < LATENCY_ALERTS; i++) {
         String key = "lat-" + UUID.randomUUID();
@@ -156,6 +157,20 @@ public final class AlertsDeliveryBench {
       List<Double> sseMs = latencies(paced, created, sse);
       List<Double> kafkaMs = latencies(paced, created, kafka);
       List<Double> postMs = barePosts(hookUrl, LATENCY_ALERTS);
+      List<Double> pageMs = new ArrayList<>();
+      if (page != null) {
+        try (page) {
+          Map<String, Long> onPage = page.seen();
+          long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+          while (!onPage.keySet().containsAll(paced) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            onPage = page.seen();
+          }
+          Arrivals shown = new Arrivals();
+          onPage.forEach((id, ms) -> shown.at.put(id, ms * 1000));
+          pageMs = latencies(paced, created, shown);
+        }
+      }
 
       // 2. Fan-out at a sustained rate.
       List<String> burst = new ArrayList<>();
@@ -179,7 +194,7 @@ public final class AlertsDeliveryBench {
       long rss = rssMb(alerts.pid());
       sseReader.interrupt();
       int[] heap = heap(gcLog);
-      return new Run(pct(hookMs, 50), pct(hookMs, 99), pct(sseMs, 50), pct(sseMs, 99), pct(kafkaMs, 50), pct(kafkaMs, 99),
+      return new Run(pct(hookMs, 50), pct(hookMs, 99), pct(sseMs, 50), pct(sseMs, 99), pct(pageMs, 50), pct(pageMs, 99), pct(kafkaMs, 50), pct(kafkaMs, 99),
           pct(postMs, 50), pct(postMs, 99), total, hookGot, sseGot, drained, heap[0], heap[1], rss, load);
     } finally {
       if (kafkaReader != null) {
