@@ -2,14 +2,10 @@ package io.eurus.alerts.channel;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eurus.alerts.routing.ChannelOptions;
 import io.eurus.alerts.routing.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.ArticleRef;
 import io.eurus.events.Json;
-import java.net.URI;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A Slack incoming webhook, as a Block Kit message.
@@ -26,34 +22,18 @@ import java.util.Set;
  *   url: {env: SLACK_WEBHOOK_URL}    # required; the URL is the credential
  * </pre>
  */
-public final class SlackChannel implements Channel {
+public final class SlackChannel extends ChatWebhookChannel {
 
   public static final String TYPE = "slack";
-  static final Set<String> OPTIONS = Set.of("url");
   private static final int MAX_ARTICLES = 3;
 
-  private final String name;
-  private final HttpPoster poster;
-
   public SlackChannel(String name, String url) {
-    this.name = name;
-    this.poster = new HttpPoster(URI.create(url));
+    super(name, url, SlackChannel::message);
   }
 
   public static SlackChannel from(String name, Options options) {
-    options.allowOnly(ChannelOptions.withCommon(OPTIONS));
-    String url = HttpPoster.url(options);
+    String url = url(options);
     return url == null ? null : new SlackChannel(name, url);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void deliver(Alert alert) throws DeliveryException {
-    poster.postJson(message(alert), Map.of("Idempotency-Key", alert.id()));
   }
 
   /** The Block Kit message for an alert. */

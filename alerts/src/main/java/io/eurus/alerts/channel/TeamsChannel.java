@@ -2,14 +2,10 @@ package io.eurus.alerts.channel;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eurus.alerts.routing.ChannelOptions;
 import io.eurus.alerts.routing.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.ArticleRef;
 import io.eurus.events.Json;
-import java.net.URI;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,35 +23,19 @@ import java.util.regex.Pattern;
  *   url: {env: TEAMS_WEBHOOK_URL}    # required; the URL is the credential
  * </pre>
  */
-public final class TeamsChannel implements Channel {
+public final class TeamsChannel extends ChatWebhookChannel {
 
   public static final String TYPE = "teams";
-  static final Set<String> OPTIONS = Set.of("url");
   private static final int MAX_ARTICLES = 3;
   private static final Pattern MARKDOWN = Pattern.compile("([\\\\`*_\\[\\]{}()#+\\-.!|<>~])");
 
-  private final String name;
-  private final HttpPoster poster;
-
   public TeamsChannel(String name, String url) {
-    this.name = name;
-    this.poster = new HttpPoster(URI.create(url));
+    super(name, url, TeamsChannel::message);
   }
 
   public static TeamsChannel from(String name, Options options) {
-    options.allowOnly(ChannelOptions.withCommon(OPTIONS));
-    String url = HttpPoster.url(options);
+    String url = url(options);
     return url == null ? null : new TeamsChannel(name, url);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void deliver(Alert alert) throws DeliveryException {
-    poster.postJson(message(alert), Map.of("Idempotency-Key", alert.id()));
   }
 
   /** The message that carries the alert's Adaptive Card. */

@@ -35,7 +35,7 @@ class WebhookDeliveryIT {
   Path tmp;
 
   private AlertsService start(String prefix, String routing, Map<String, String> env) {
-    AlertsHarness.startAtEnd(prefix + ".desk-hook", prefix + ".second-hook");
+    AlertsHarness.startAtEnd(prefix + ".desk-hook", prefix + ".second-hook", prefix + ".desk-slack", prefix + ".desk-teams");
     return AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, routing), Map.of()), env);
   }
 
@@ -166,6 +166,26 @@ class WebhookDeliveryIT {
       Thread.sleep(1_000);
 
       assertThat(receiver.acceptedWithKey(prefix)).extracting(r -> r.header("Idempotency-Key")).containsExactly(key + "#1", key + "#3");
+    }
+  }
+
+  @Test
+  void slackAndTeamsGetTheirOwnMessageFormatsAtTheirWebhooks() throws Exception {
+    String prefix = AlertsHarness.unique("chat");
+    try (HttpReceiver slack = new HttpReceiver();
+         HttpReceiver teams = new HttpReceiver();
+         AlertsService service = start(prefix, "channels:\n  desk-slack: {type: slack, url: {env: SLACK_URL}}\n"
+             + "  desk-teams: {type: teams, url: {env: TEAMS_URL}}\nroutes:\n  - to: [desk-slack, desk-teams]\n",
+             Map.of("SLACK_URL", slack.url(), "TEAMS_URL", teams.url()))) {
+      publish(alert(prefix + ":1", 1, AlertType.RULE_MATCH, Severity.HIGH, "<!channel> sanctions"));
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> slack.acceptedWithKey(prefix).size() == 1 && teams.acceptedWithKey(prefix).size() == 1);
+
+      JsonNode slackMessage = Json.mapper().readTree(slack.acceptedWithKey(prefix).get(0).bytes());
+      JsonNode teamsMessage = Json.mapper().readTree(teams.acceptedWithKey(prefix).get(0).bytes());
+      assertThat(slackMessage.path("blocks").get(0).path("text").path("text").asText()).isEqualTo("&lt;!channel&gt; sanctions");
+      assertThat(teamsMessage.path("attachments").get(0).path("content").path("body").get(0).path("text").asText())
+          .isEqualTo("\\<\\!channel\\> sanctions");
     }
   }
 }
