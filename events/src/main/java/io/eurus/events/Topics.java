@@ -45,8 +45,12 @@ public final class Topics {
   public static final Topic<String, DeadLetter> ALERTS_DLQ =
       new Topic<>("alerts.dlq", KEY, new JsonSerde<>(DeadLetter.class), false, "alerts a channel could not take, with the reason");
 
+  /** The desk's acknowledgements, keyed by alert key; compacted so they outlive restarts. */
+  public static final Topic<String, AlertAck> ALERTS_ACKS =
+      new Topic<>("alerts.acks", KEY, new JsonSerde<>(AlertAck.class), true, "the desk's acknowledgements, keyed by alert key");
+
   public static final List<Topic<?, ?>> ALL =
-      List.of(FEEDS, FEED_STATUS, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, TONE_WINDOWS, ALERTS, ALERTS_DLQ);
+      List.of(FEEDS, FEED_STATUS, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, TONE_WINDOWS, ALERTS, ALERTS_DLQ, ALERTS_ACKS);
 
   private Topics() {
   }
