@@ -74,8 +74,12 @@ public final class FeedFetcher {
     if ("file".equalsIgnoreCase(url.getScheme())) {
       return CompletableFuture.completedFuture(readFile(url, validators, maxBytes));
     }
-    return hop(url, validators, maxBytes, new HashSet<>())
-        .exceptionally(error -> new FetchResult.Failed(reason(unwrap(error))));
+    return hop(url, validators, maxBytes, new HashSet<>()).exceptionally(error -> {
+      Throwable cause = unwrap(error);
+      boolean deadline = cause instanceof TimeoutException
+          || cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
+      return new FetchResult.Failed(deadline ? "no complete response within " + options.timeout().toSeconds() + " s" : reason(cause));
+    });
   }
 
   private CompletableFuture<FetchResult> hop(URI url, Validators validators, long maxBytes, Set<URI> visited) {
@@ -265,7 +269,7 @@ public final class FeedFetcher {
       return "connect timed out";
     }
     if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
-      return e.getMessage() != null && e.getMessage().startsWith("no complete") ? e.getMessage() : "timed out";
+      return "timed out";
     }
     if (e instanceof java.net.ConnectException) {
       return "connection refused";

@@ -39,8 +39,7 @@ public final class FeedParser {
     if (body.length == 0) {
       throw new FeedParseException("empty body");
     }
-    String mislabelled = FeedRepairs.utf8LabelledAsSingleByte(body, contentType);
-    if (mislabelled != null) {
+    if (FeedRepairs.wrongCharset(body, contentType)) {
       // Strictly this parses, but every non-ASCII letter would come out garbled.
       try {
         return lenient(body, contentType, null);

@@ -86,25 +86,45 @@ final class FeedRepairs {
     return null;
   }
 
-  private static String decode(byte[] body, String contentType, List<String> repairs) {
-    String detected;
+  /**
+   * Whether the body's bytes contradict its declared charset: UTF-8 labelled as a single-byte charset, or
+   * bytes that are not valid in the charset Rome detects. Rome would not fail on either; it would garble
+   * every non-ASCII letter.
+   */
+  static boolean wrongCharset(byte[] body, String contentType) {
+    return utf8LabelledAsSingleByte(body, contentType) != null || !isValid(body, charsetOrUtf8(detectedEncoding(body, contentType)));
+  }
+
+  private static String detectedEncoding(byte[] body, String contentType) {
     try (XmlReader reader = contentType == null ? new XmlReader(new ByteArrayInputStream(body), true)
         : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-      detected = reader.getEncoding();
+      return reader.getEncoding();
     } catch (IOException e) {
-      detected = "UTF-8";
+      return "UTF-8";
+    }
+  }
+
+  private static Charset charsetOrUtf8(String name) {
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      return StandardCharsets.UTF_8;
+    }
+  }
+
+  private static String decode(byte[] body, String contentType, List<String> repairs) {
+    String detected = detectedEncoding(body, contentType);
+    boolean utf8Bom = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF;
+    if (utf8Bom && !detected.equalsIgnoreCase("UTF-8") && isValid(body, StandardCharsets.UTF_8)) {
+      repairs.add("declared charset " + detected + " contradicts the UTF-8 byte-order mark; read as UTF-8");
+      return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
     }
     String mislabelled = utf8LabelledAsSingleByte(body, contentType);
     if (mislabelled != null) {
       repairs.add("declared charset " + mislabelled + " is wrong; read as UTF-8");
       return new String(body, StandardCharsets.UTF_8);
     }
-    Charset charset;
-    try {
-      charset = Charset.forName(detected);
-    } catch (IllegalArgumentException e) {
-      charset = StandardCharsets.UTF_8;
-    }
+    Charset charset = charsetOrUtf8(detected);
     if (isValid(body, charset)) {
       return new String(body, charset);
     }
