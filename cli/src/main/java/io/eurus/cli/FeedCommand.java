@@ -86,7 +86,7 @@ final class FeedCommand {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       FeedFetcher fetcher = fetcher();
-      LanguageGuesser languages = LanguageGuesser.load();
+      LanguageGuesser languages = LanguageGuesser.shared();
       int failed = 0;
       for (String input : inputs) {
         try {

@@ -81,7 +81,7 @@ public final class IngestService implements Service {
     scheduler.setRemoveOnCancelPolicy(true);
     cpu = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), daemon("eurus-ingest-parse"));
     FeedFetcher fetcher = new FeedFetcher(settings.fetchOptions(), EnvProxySelector.fromEnvironment(System.getenv()));
-    PollCycle cycle = new PollCycle(fetcher, LanguageGuesser.load(),
+    PollCycle cycle = new PollCycle(fetcher, LanguageGuesser.shared(),
         new FullText(fetcher, settings.fullTextMaxBytes(), settings.fullTextTimeout()),
         new FeedHealth(settings.failingAlertAfter(), settings.silentFactor(), settings.silentMinimum()), clock, cpu);
     FeedMetrics metrics = new FeedMetrics(ops.registry());

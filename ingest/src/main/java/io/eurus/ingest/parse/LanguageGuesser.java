@@ -33,8 +33,17 @@ public final class LanguageGuesser {
     this.detector = ThreadLocal.withInitial(() -> new LanguageDetectorME(model));
   }
 
-  /** Loads the bundled model (about 10 MB, under a second). */
-  public static LanguageGuesser load() {
+  /** The bundled model, loaded once per process on first use: it is immutable and large (about 10 MB on disk). */
+  public static LanguageGuesser shared() {
+    return Shared.INSTANCE;
+  }
+
+  private static final class Shared {
+    private static final LanguageGuesser INSTANCE = load();
+  }
+
+  /** Loads the bundled model (under a second). */
+  static LanguageGuesser load() {
     try (InputStream in = LanguageGuesser.class.getResourceAsStream("/langdetect-183.bin")) {
       if (in == null) {
         throw new IllegalStateException("langdetect-183.bin is missing from the classpath (opennlp-models-langdetect)");

@@ -11,7 +11,7 @@ class LanguageGuesserTest {
 
   @BeforeAll
   static void load() {
-    guesser = LanguageGuesser.load();
+    guesser = LanguageGuesser.shared();
   }
 
   @Test
