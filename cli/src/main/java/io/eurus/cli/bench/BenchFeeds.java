@@ -14,6 +14,8 @@ import java.util.List;
 final class BenchFeeds {
 
   private final List<DemoFeeds.Item> stories = DemoFeeds.bundled().feeds().stream().flatMap(f -> f.items().stream()).toList();
+  /** Item n was published n × 10 minutes after this (never later than now): the first items are from the last few hours. */
+  private final long epoch = Instant.now().getEpochSecond() - 20 * 600;
 
   /** Feed {@code feed}'s document at {@code version}: its newest {@code items} items, item n being story n. */
   byte[] rss(int feed, long version, int items) {
@@ -27,7 +29,7 @@ final class BenchFeeds {
       xml.append("<item><title>").append(escape(story.title())).append("</title><link>").append(url).append("</link>")
           .append("<guid isPermaLink=\"false\">bench-").append(feed).append('-').append(n).append("</guid>")
           .append("<dc:creator>").append(escape(story.author() == null ? "Desk" : story.author())).append("</dc:creator>")
-          .append("<pubDate>").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(1_790_000_000L + n * 600)
+          .append("<pubDate>").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(Math.min(epoch + n * 600, Instant.now().getEpochSecond()))
               .atOffset(ZoneOffset.UTC))).append("</pubDate>")
           .append("<description>").append(escape("<p>" + story.summary() + "</p><p><a href=\"" + url + "\">Read more</a></p>"))
           .append("</description></item>");
