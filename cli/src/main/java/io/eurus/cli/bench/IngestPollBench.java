@@ -38,7 +38,7 @@ public final class IngestPollBench {
   private static final int HOSTS = 20;
   private static final double CHANGED = 0.10;
   private static final int ITEMS = 15;
-  private static final Duration INTERVAL = Duration.ofSeconds(5);
+  private static final Duration INTERVAL = Duration.ofSeconds(2);
 
   private IngestPollBench() {
   }
