@@ -3,19 +3,15 @@ package io.eurus.ingest.poll;
 import io.eurus.events.FeedDefinition;
 import io.eurus.events.Topics;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Publishes the configured feed list to the compacted {@code feeds} topic, which is what the ingest
@@ -63,33 +59,6 @@ public final class FeedCatalog {
   static Map<String, FeedDefinition> read(Consumer<byte[], byte[]> reader, Duration timeout) {
     List<TopicPartition> partitions = reader.partitionsFor(Topics.FEEDS.name(), timeout).stream()
         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-    reader.assign(partitions);
-    reader.seekToBeginning(partitions);
-    Map<TopicPartition, Long> end = reader.endOffsets(partitions, timeout);
-    Map<String, FeedDefinition> definitions = new HashMap<>();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (end.entrySet().stream().anyMatch(e -> reader.position(e.getKey()) < e.getValue()) && System.nanoTime() < deadline) {
-      for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
-        String id = Topics.FEEDS.keySerde().deserializer().deserialize(record.topic(), record.key());
-        try {
-          FeedDefinition feed = Topics.FEEDS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-          if (feed == null) {
-            definitions.remove(id);
-          } else {
-            definitions.put(id, feed);
-          }
-        } catch (SerializationException e) {
-          definitions.remove(id); // unreadable: rewritten from the list below
-        }
-      }
-    }
-    reader.unsubscribe();
-    return definitions;
-  }
-
-  /** Partition count of a topic, for the co-partitioning check. */
-  static int partitions(Consumer<byte[], byte[]> reader, String topic, Duration timeout) {
-    List<PartitionInfo> info = reader.partitionsFor(topic, timeout);
-    return info == null ? 0 : info.size();
+    return CompactedTopic.latest(reader, Topics.FEEDS, partitions, timeout);
   }
 }
