@@ -120,6 +120,8 @@ public final class IngestService implements Service {
     config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     // Short blocking calls: the publisher retries them itself and stays responsive to stop.
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    // Records are small and committed in batches; 32 MB of send buffer (the default) would be an eighth of a small heap.
+    config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
