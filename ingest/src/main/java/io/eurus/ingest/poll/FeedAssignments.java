@@ -41,7 +41,8 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
   private final Duration drainTimeout;
   private final Consumer<String> forgotten;
   private final Map<String, FeedPoller> pollers = new ConcurrentHashMap<>();
-  private final Map<String, FeedState> restored = new HashMap<>();
+  /** State read on assignment, per partition, until each feed's definition arrives. */
+  private final Map<Integer, Map<String, FeedState>> restored = new HashMap<>();
   private final Map<TopicPartition, OffsetAndMetadata> positions = new ConcurrentHashMap<>();
   private final Thread thread;
   private volatile ConsumerGroupMetadata group;
@@ -124,7 +125,8 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
       return; // read again after an assignment: nothing changed
     }
     if (current == null) {
-      FeedState state = restored.remove(id);
+      Map<String, FeedState> partitionStates = restored.get(record.partition());
+      FeedState state = partitionStates == null ? null : partitionStates.remove(id);
       FeedPoller poller = new FeedPoller(feed, record.partition(), state == null ? FeedState.initial(id) : state, shared);
       pollers.put(id, poller);
       poller.start();
@@ -145,11 +147,15 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
       return;
     }
     long began = System.nanoTime();
-    Map<String, FeedState> states = restorer.restore(partitions);
-    restored.putAll(states);
+    int states = 0;
+    for (TopicPartition partition : partitions) {
+      Map<String, FeedState> read = restorer.restore(List.of(partition));
+      restored.put(partition.partition(), read);
+      states += read.size();
+    }
     consumer.seekToBeginning(partitions);
     LOG.info("ingest took over partitions {} of feeds with the state of {} feeds (read in {} ms)",
-        partitions.stream().map(TopicPartition::partition).sorted().toList(), states.size(),
+        partitions.stream().map(TopicPartition::partition).sorted().toList(), states,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
   }
 
@@ -179,7 +185,7 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
     stopAll(leaving);
     leaving.forEach(poller -> forgotten.accept(poller.feed().id()));
     partitions.forEach(positions::remove);
-    restored.clear();
+    numbers.forEach(restored::remove);
     LOG.info("ingest released partitions {} of feeds ({} feeds)", numbers.stream().sorted().toList(), leaving.size());
   }
 

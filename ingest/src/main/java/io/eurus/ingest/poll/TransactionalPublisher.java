@@ -149,17 +149,19 @@ public final class TransactionalPublisher implements AutoCloseable {
         batch.forEach(p -> p.committed().complete(null));
         batch.clear();
         return;
-      } catch (org.apache.kafka.clients.consumer.CommitFailedException | org.apache.kafka.common.errors.FencedInstanceIdException e) {
-        // We no longer own (some of) these feeds: their new owner polls them; nothing of ours must commit.
-        LOG.info("ingest transaction fenced by a rebalance; {} polls will be redone by their owner", batch.size());
-        abortQuietly();
-        NotPublishedException fenced = new NotPublishedException("fenced by a rebalance", e);
-        batch.forEach(p -> p.committed().completeExceptionally(fenced));
-        batch.clear();
-        return;
       } catch (InterruptException e) {
         throw new InterruptedException("interrupted while publishing");
       } catch (KafkaException | IllegalStateException e) {
+        if (fencedByTheGroup(e)) {
+          // We may no longer own these feeds: nothing of this batch may commit. Their owner (us again, or
+          // another instance) polls them anew from the committed state.
+          LOG.info("ingest transaction refused by the consumer group (rebalance); {} polls will be redone", batch.size());
+          abortQuietly();
+          NotPublishedException fenced = new NotPublishedException("fenced by a rebalance", e);
+          batch.forEach(p -> p.committed().completeExceptionally(fenced));
+          batch.clear();
+          return;
+        }
         connected = false;
         LOG.warn("cannot publish {} polls to Kafka, keeping them and retrying in {} ms: {}", batch.size(), wait.toMillis(),
             e.getMessage());
@@ -168,6 +170,20 @@ public final class TransactionalPublisher implements AutoCloseable {
         wait = wait.multipliedBy(2).compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait.multipliedBy(2);
       }
     }
+  }
+
+  /** The group coordinator refused our offsets: our generation is stale, some feeds may belong to another instance. */
+  private static boolean fencedByTheGroup(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof org.apache.kafka.clients.consumer.CommitFailedException
+          || e instanceof org.apache.kafka.common.errors.FencedInstanceIdException
+          || e instanceof org.apache.kafka.common.errors.IllegalGenerationException
+          || e instanceof org.apache.kafka.common.errors.UnknownMemberIdException
+          || e instanceof org.apache.kafka.common.errors.RebalanceInProgressException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A commit that timed out may still be completing: the only safe moves are to retry it or to close. */
