@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,6 +215,23 @@ class FeedFetcherTest {
 
     assertThat(all).allSatisfy(f -> assertThat(f.join()).isInstanceOf(FetchResult.Fetched.class));
     assertThat(most.get()).isEqualTo(2);
+  }
+
+  @Test
+  void feedIsFetchedThroughTheProxyNamedByHttpProxyInTheEnvironment() {
+    AtomicReference<String> asked = new AtomicReference<>();
+    server.route("/", exchange -> {
+      asked.set(exchange.getRequestURI() + " Host: " + exchange.getRequestHeaders().getFirst("Host"));
+      LocalHttpServer.respond(exchange, 200, "application/rss+xml", RSS);
+    });
+    String proxy = server.url("");
+    FeedFetcher proxied = new FeedFetcher(new FeedFetcher.Options(USER_AGENT, Duration.ofSeconds(2), 1024 * 1024, 5, 2),
+        EnvProxySelector.fromEnvironment(Map.of("http_proxy", proxy, "no_proxy", "localhost")));
+
+    FetchResult result = proxied.fetch(URI.create("http://feeds.example.invalid/rss"), Validators.NONE).join();
+
+    assertThat(result).isInstanceOf(FetchResult.Fetched.class);
+    assertThat(asked.get()).as("the proxy got the absolute URL").isEqualTo("http://feeds.example.invalid/rss Host: feeds.example.invalid");
   }
 
   private static void redirect(com.sun.net.httpserver.HttpExchange exchange, String to) throws IOException {

@@ -55,6 +55,10 @@ class PollCycleTest {
     server.route("/broken", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml",
         "\n" + Rss.of(new Rss.Item("b", "Trade & energy", "EU&nbsp;and Russia"))));
     server.route("/gone", exchange -> LocalHttpServer.respond(exchange, 404, "text/plain", "no"));
+    server.route("/xxe", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml", Rss.externalEntity()));
+    server.route("/lol", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml", Rss.billionLaughs()));
+    server.route("/teaser", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml",
+        Rss.of(new Rss.Item("t", "Talks resume", "Teaser only.")).replace("https://news.example/t", server.url("/gone"))));
     server.route("/article/", exchange -> LocalHttpServer.respond(exchange, 200, "text/html; charset=utf-8", ARTICLE_PAGE));
     FeedFetcher fetcher = new FeedFetcher(new FeedFetcher.Options("EurusTest/1.0", Duration.ofSeconds(5), 1 << 20, 5, 2), ProxySelector.of(null));
     Clock clock = new Clock() {
@@ -112,6 +116,29 @@ class PollCycleTest {
 
     assertThat(article.summary()).isEqualTo("Teaser.");
     assertThat(article.text()).contains("extended the restrictive measures against Russia by six months").doesNotContain("Imprint");
+  }
+
+  @Test
+  void fullTextFeedKeepsItsOwnTextWhenThePageCannotBeFetched() {
+    FeedDefinition feed = feed("/teaser", true);
+
+    Article article = cycle.poll(feed, FeedState.initial(feed.id())).join().articles().get(0);
+
+    assertThat(article.text()).isEqualTo("Teaser only.");
+  }
+
+  @Test
+  void xxeAndBillionLaughsServedAsFeedsFailThePollWithTheirReasonAndPublishNothing() {
+    for (String path : new String[] {"/xxe", "/lol"}) {
+      FeedDefinition feed = feed(path, false);
+
+      PollOutcome outcome = cycle.poll(feed, FeedState.initial(feed.id())).join();
+
+      assertThat(outcome.result()).as(path).isEqualTo(PollOutcome.Result.FAILED);
+      assertThat(outcome.articles()).as(path).isEmpty();
+      assertThat(outcome.status().lastErrorReason()).as(path)
+          .isEqualTo("DOCTYPE declarations are refused (no external entities, no entity expansion)");
+    }
   }
 
   @Test
