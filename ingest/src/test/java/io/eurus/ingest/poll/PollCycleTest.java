@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,10 @@ class PollCycleTest {
     server.route("/broken", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml",
         "\n" + Rss.of(new Rss.Item("b", "Trade & energy", "EU&nbsp;and Russia"))));
     server.route("/gone", exchange -> LocalHttpServer.respond(exchange, 404, "text/plain", "no"));
+    server.route("/busy", exchange -> {
+      exchange.getResponseHeaders().set("Retry-After", "7200");
+      LocalHttpServer.respond(exchange, 429, "text/plain", "slow down");
+    });
     server.route("/xxe", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml", Rss.externalEntity()));
     server.route("/lol", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml", Rss.billionLaughs()));
     server.route("/teaser", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml",
@@ -171,6 +176,19 @@ class PollCycleTest {
     });
     assertThat(again.alerts()).isEmpty();
     assertThat(again.status().consecutiveFailures()).isEqualTo(3);
+  }
+
+  @Test
+  void tooManyRequestsWithRetryAfterKeepsTheFeedFromBeingPolledBeforeThen() {
+    FeedDefinition feed = feed("/busy", false);
+
+    PollOutcome outcome = cycle.poll(feed, FeedState.initial(feed.id())).join();
+    Duration next = new PollSchedule(Duration.ofMinutes(60), new SplittableRandom(1)).after(feed, outcome.state(), now.get());
+
+    assertThat(outcome.status().lastErrorReason()).isEqualTo("HTTP 429 Too Many Requests, retry after 7200 s");
+    assertThat(outcome.state().notBefore()).isEqualTo(now.get().plusSeconds(7200));
+    assertThat(outcome.writeState()).as("kept across restarts").isTrue();
+    assertThat(next).as("not the 20 min backoff: the server's two hours").isEqualTo(Duration.ofHours(2));
   }
 
   @Test
