@@ -58,6 +58,8 @@ final class AllInOne implements AutoCloseable {
     Ports.requireFree(alertsSettings.dashboardHost(), alertsSettings.dashboardPort(), "--port (or EURUS_DASHBOARD_PORT)");
     Ports.requireFree("0.0.0.0", opsPort, "--ops-port (or EURUS_OPS_PORT), or 0 for none");
     AlertsService.check(alertsSettings);
+    // The feed list too: each of its problems, with its feed id, before anything starts.
+    List<FeedDefinition> feeds = options.demo() ? List.of() : FeedList.configured(new IngestSettings(validated).feedsFile());
 
     ServiceRunner runner = new ServiceRunner();
     EmbeddedKafka broker = runner.own(EmbeddedKafka.start(options.dataDir() == null ? null : options.dataDir().resolve("kafka"), 0));
@@ -68,13 +70,10 @@ final class AllInOne implements AutoCloseable {
       TopicAdmin.ensureTopics(broker.bootstrapServers(), Topics.ALL, new IngestSettings(values).topicPartitions());
 
       DemoFeedServer demo = null;
-      List<FeedDefinition> feeds;
       IngestSettings ingestSettings = new IngestSettings(values);
       if (options.demo()) {
         demo = runner.start(new DemoFeedServer(DemoFeeds.bundled(), options.demoInterval(), Clock.systemUTC()));
         feeds = demo.feedDefinitions(options.demoPollInterval());
-      } else {
-        feeds = ingestSettings.feedsFile().isEmpty() ? FeedList.defaults() : FeedList.load(Path.of(ingestSettings.feedsFile()));
       }
       runner.start(new ProcessorService(new ProcessorSettings(values), runner.ops()));
       AlertsService alerts = runner.start(new AlertsService(new AlertsSettings(values), runner.ops(), Clock.systemUTC()));

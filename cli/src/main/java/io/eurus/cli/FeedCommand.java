@@ -207,11 +207,14 @@ final class FeedCommand {
         throw new StartupException("--interval '" + interval + "' is not a duration such as 30s, 10m, 1h");
       }
       OpmlImport.Result result = OpmlImport.read(file, bloc, language == null ? null : language.toLowerCase(Locale.ROOT), every);
+      PrintWriter err = spec.commandLine().getErr();
+      result.skipped().forEach(line -> err.println(file + ": skipped " + line));
+      if (result.feeds().isEmpty()) {
+        throw new StartupException(file + ": no feeds to import (no outline with an http(s) xmlUrl)");
+      }
       String yaml = "# Imported from " + file.getFileName() + " by 'eurus feed import-opml'. Review the blocs.\n"
           + FeedList.toYaml(result.feeds());
       FeedList.parse(yaml, "the imported list"); // what we write must load: reports every problem with its feed id
-      PrintWriter err = spec.commandLine().getErr();
-      result.skipped().forEach(line -> err.println(file + ": skipped " + line));
       if (output == null) {
         spec.commandLine().getOut().print(yaml);
         spec.commandLine().getOut().flush();

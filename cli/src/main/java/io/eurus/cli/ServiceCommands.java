@@ -2,6 +2,7 @@ package io.eurus.cli;
 
 import io.eurus.alerts.AlertsService;
 import io.eurus.alerts.AlertsSettings;
+import io.eurus.events.FeedDefinition;
 import io.eurus.events.Topics;
 import io.eurus.ingest.FeedList;
 import io.eurus.ingest.IngestService;
@@ -14,6 +15,7 @@ import io.eurus.processor.ProcessorSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -81,11 +83,16 @@ final class ServiceCommands {
       return feeds == null ? Map.of() : Map.of(IngestSettings.FEEDS_FILE, feeds.toString());
     }
 
+    private List<FeedDefinition> feedList;
+
+    @Override
+    void check(Map<String, String> values) {
+      feedList = FeedList.configured(new IngestSettings(values).feedsFile());
+    }
+
     @Override
     void startService(ServiceRunner runner, Map<String, String> values) {
-      IngestSettings settings = new IngestSettings(values);
-      var feedList = settings.feedsFile().isEmpty() ? FeedList.defaults() : FeedList.load(Path.of(settings.feedsFile()));
-      runner.start(new IngestService(settings, feedList, runner.ops(), Clock.systemUTC()));
+      runner.start(new IngestService(new IngestSettings(values), feedList, runner.ops(), Clock.systemUTC()));
     }
   }
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What an operator sees when the command line or the environment is wrong: one plain line, exit 1. */
 class EurusCommandIT {
@@ -27,6 +30,23 @@ class EurusCommandIT {
     assertThat(captured.err()).isEqualTo("eurus: cannot reach Kafka at 127.0.0.1:1 within 15 s "
         + "(check --bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS)" + System.lineSeparator());
     assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void everyProblemOfTheFeedListIsReportedWithItsFeedIdBeforeKafkaIsContacted(@TempDir Path tmp) throws Exception {
+    Path feeds = Files.writeString(tmp.resolve("feeds.yaml"), """
+        feeds:
+          - { id: tass-en, url: "https://tass.com/rss/v2.xml", bloc: russia-state, pollIntervall: 5m }
+          - { id: meduza-en, url: "meduza.io/rss/en/all", bloc: russia-independent }
+        """);
+    long began = System.nanoTime();
+
+    int exit = eurus("ingest", "--feeds", feeds.toString(), "--bootstrap-servers", "127.0.0.1:1", "--ops-port", "0");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(captured.err()).contains(feeds + ": feed tass-en: unknown field 'pollIntervall'",
+        feeds + ": feed meduza-en: url 'meduza.io/rss/en/all' is not an http(s) or file URL").doesNotContain("Kafka");
+    assertThat(Duration.ofNanos(System.nanoTime() - began)).as("no wait for the broker").isLessThan(Duration.ofSeconds(10));
   }
 
   @Test

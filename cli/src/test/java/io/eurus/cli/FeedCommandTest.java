@@ -67,6 +67,21 @@ class FeedCommandTest {
   }
 
   @Test
+  void parseShowsTheStackTraceOfAFailedInputOnlyWithVerbose() throws Exception {
+    Path html = Files.writeString(tmp.resolve("page.xml"), "<html><body>not a feed</body></html>");
+
+    int quiet = eurus("feed", "parse", html.toString());
+    String quietErr = err.toString();
+    err.getBuffer().setLength(0);
+    int verbose = eurus("feed", "parse", "--verbose", html.toString());
+
+    assertThat(quiet).isEqualTo(verbose).isEqualTo(1);
+    assertThat(quietErr.lines()).containsExactly(html + ": error: not an RSS or Atom feed (root element <html>)");
+    assertThat(err.toString().lines().toList()).first().isEqualTo(html + ": error: not an RSS or Atom feed (root element <html>)");
+    assertThat(err.toString()).contains("FeedParseException", "\tat io.eurus.");
+  }
+
+  @Test
   void parseReadsUrlsAndExitsZeroWhenAllInputsParse() throws Exception {
     try (ServedFeed feed = new ServedFeed()) {
       feed.addItem("u1", "Commission presents digital strategy", "A plan for broadband in rural regions.");
@@ -127,5 +142,16 @@ class FeedCommandTest {
         .containsExactly("meduza russia-independent en 15", "meduza-io russia-independent ru 15", "euobserver eu-media null 15");
     assertThat(err.toString()).contains(opml + ": skipped 'Broken': xmlUrl 'ftp://example.org/feed' is not an http(s) URL",
         opml + ": 3 feeds imported to " + list);
+  }
+
+  @Test
+  void importOpmlWithoutAnyFeedSaysSoInOneLineAndExitsOne() throws Exception {
+    Path opml = Files.writeString(tmp.resolve("outline.opml"), "<opml version=\"1.1\"><head/><body><outline text=\"notes\"/></body></opml>");
+
+    int exit = eurus("feed", "import-opml", opml.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString().lines()).containsExactly("eurus: " + opml + ": no feeds to import (no outline with an http(s) xmlUrl)");
   }
 }

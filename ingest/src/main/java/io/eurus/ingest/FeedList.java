@@ -53,6 +53,11 @@ public final class FeedList {
     }
   }
 
+  /** The list in {@code file} ({@code ingest.feeds.file}); the bundled default list when it is empty. */
+  public static List<FeedDefinition> configured(String file) {
+    return file == null || file.isEmpty() ? defaults() : load(Path.of(file));
+  }
+
   /** The bundled default list of real EU–Russia sources. */
   public static List<FeedDefinition> defaults() {
     try (InputStream in = FeedList.class.getResourceAsStream("/feeds/eu-russia.yaml")) {

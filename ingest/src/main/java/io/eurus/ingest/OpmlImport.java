@@ -5,10 +5,14 @@ import com.rometools.opml.feed.opml.Outline;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
+import com.rometools.rome.io.XmlReader;
 import io.eurus.events.FeedDefinition;
 import io.eurus.platform.StartupException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,6 +23,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.JDOMException;
 
 /**
  * Turns an OPML subscription list (what feed readers export) into Eurus feed definitions, with rome-opml.
@@ -35,23 +42,67 @@ public final class OpmlImport {
   }
 
   public static Result read(Path file, String defaultBloc, String language, Duration interval) {
-    WireFeed wire;
-    try (Reader reader = Files.newBufferedReader(file)) {
-      WireFeedInput input = new WireFeedInput();
-      input.setXmlHealerOn(false);
-      wire = input.build(reader);
-    } catch (NoSuchFileException e) {
-      throw new StartupException("no such file: " + file);
-    } catch (IOException | FeedException | IllegalArgumentException e) {
-      throw new StartupException(file + " is not an OPML file: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip());
-    }
-    if (!(wire instanceof Opml opml)) {
-      throw new StartupException(file + " is a feed (" + wire.getFeedType() + "), not an OPML subscription list");
-    }
+    Opml opml = opml(file);
     List<FeedDefinition> feeds = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     walk(opml.getOutlines(), defaultBloc, language, interval, new HashSet<>(), feeds, skipped);
     return new Result(List.copyOf(feeds), List.copyOf(skipped));
+  }
+
+  /**
+   * Reads the file with Rome's own XML reader settings (no DOCTYPE, no external entities) and its charset
+   * detection, then lets rome-opml build the outline tree.
+   */
+  private static Opml opml(Path file) {
+    SecureInput input = new SecureInput();
+    Document document;
+    try (InputStream in = Files.newInputStream(file)) {
+      document = input.read(new XmlReader(in, true));
+    } catch (NoSuchFileException e) {
+      throw new StartupException("no such file: " + file);
+    } catch (IOException | JDOMException e) {
+      String reason = oneLine(e.getMessage());
+      throw new StartupException(file + " is not an OPML file: " + (reason.contains("DOCTYPE is disallowed")
+          ? "DOCTYPE declarations are refused (no external entities, no entity expansion)" : "not well-formed XML: " + reason));
+    }
+    readOtherVersionsAsKnownOnes(document.getRootElement());
+    WireFeed wire;
+    try {
+      wire = input.build(document);
+    } catch (IllegalArgumentException e) {
+      throw new StartupException(file + " is not an OPML file (root element <" + document.getRootElement().getQualifiedName() + ">)");
+    } catch (FeedException | RuntimeException e) {
+      // rome-opml reads a document without <body> (or other required parts) into a NullPointerException
+      throw new StartupException(file + " is not an OPML file rome-opml can read: "
+          + (e instanceof NullPointerException ? "a required element (head, body) is missing" : oneLine(e.getMessage())));
+    }
+    if (!(wire instanceof Opml opml)) {
+      throw new StartupException(file + " is a feed (" + wire.getFeedType() + "), not an OPML subscription list");
+    }
+    return opml;
+  }
+
+  /**
+   * rome-opml reads versions 1.0 and 2.0 only, but feed readers also write 1.1 (NetNewsWire, Radio UserLand)
+   * and other labels; for a subscription list (outlines with xmlUrl) they are all 1.0 or 2.0.
+   */
+  private static void readOtherVersionsAsKnownOnes(Element root) {
+    String version = root.getAttributeValue("version");
+    if ("opml".equals(root.getName()) && version != null && !version.equals("1.0") && !version.equals("2.0")) {
+      root.setAttribute("version", version.startsWith("2") ? "2.0" : "1.0");
+    }
+  }
+
+  /** Rome's WireFeedInput, for its secure SAX builder (DOCTYPEs refused, no external entities). */
+  private static final class SecureInput extends WireFeedInput {
+    SecureInput() {
+      setXmlHealerOn(false);
+      setAllowDoctypes(false);
+    }
+
+    Document read(Reader reader) throws IOException, JDOMException {
+      return createSAXBuilder().build(reader);
+    }
   }
 
   private static void walk(List<Outline> outlines, String bloc, String language, Duration interval, Set<String> ids,
@@ -65,13 +116,14 @@ public final class OpmlImport {
         continue;
       }
       url = url.trim();
-      if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      String host = httpHost(url);
+      if (host == null) {
         skipped.add("'" + (name == null ? url : name) + "': xmlUrl '" + url + "' is not an http(s) URL");
         continue;
       }
       String base = slug(name);
       if (base.isEmpty()) {
-        base = slug(java.net.URI.create(url).getHost()); // a title in Cyrillic has no ASCII slug
+        base = slug(host); // a title in Cyrillic has no ASCII slug
       }
       if (base.isEmpty()) {
         base = "feed";
@@ -95,6 +147,21 @@ public final class OpmlImport {
     String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
     return slug.length() > 48 ? slug.substring(0, 48).replaceAll("-+$", "") : slug;
+  }
+
+  /** The host of an http(s) URL, null when {@code url} is not one. */
+  private static String httpHost(String url) {
+    try {
+      URI uri = new URI(url);
+      boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      return http && uri.getHost() != null ? uri.getHost() : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static String oneLine(String text) {
+    return String.valueOf(text).replaceAll("\\s+", " ").strip();
   }
 
   private static String firstNonBlank(String a, String b) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FeedListTest {
 
   @Test
-  void bundledListHasEveryBlocInBothLanguages() {
+  void bundledListHasEveryBlocAndBothSidesInEnglishAndRussian() {
     List<FeedDefinition> feeds = FeedList.defaults();
 
     Map<String, List<String>> languagesByBloc = feeds.stream().collect(Collectors.groupingBy(FeedDefinition::bloc,
@@ -23,6 +23,7 @@ class FeedListTest {
     assertThat(feeds).extracting(FeedDefinition::language).contains("en", "ru");
     assertThat(languagesByBloc.get("russia-state")).contains("en", "ru");
     assertThat(languagesByBloc.get("russia-independent")).contains("en", "ru");
+    assertThat(feeds).filteredOn(f -> f.bloc().startsWith("eu-")).extracting(FeedDefinition::language).contains("en", "ru");
   }
 
   @Test

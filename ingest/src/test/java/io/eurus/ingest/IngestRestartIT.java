@@ -50,6 +50,9 @@ class IngestRestartIT {
       assertThat(published).filteredOn(a -> a.title().startsWith("Council")).extracting(Article::id).containsOnly(
           published.stream().filter(a -> a.title().startsWith("Council")).findFirst().orElseThrow().id());
       assertThat(served.requests()).extracting(r -> r.userAgent()).contains("EurusTest/first", "EurusTest/second");
+      assertThat(served.requests()).filteredOn(r -> r.userAgent().equals("EurusTest/second")).first()
+          .as("the restarted instance sends the validators its predecessor stored in Kafka")
+          .satisfies(r -> assertThat(r.ifNoneMatch()).isNotNull());
 
       List<ConsumerRecord<String, FeedStatus>> status = statuses.readUntil(
           seen -> seen.stream().anyMatch(r -> r.key().equals(feed.id())), Duration.ofSeconds(10));

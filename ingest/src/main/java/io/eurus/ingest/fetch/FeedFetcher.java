@@ -32,7 +32,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Fetches feeds politely with the JDK's HTTP client: a clear User-Agent, conditional GET (ETag and
  * Last-Modified, so an unchanged feed costs a 304 and no parsing), gzip, at most {@code maxRedirects}
- * redirects with loop detection, at most N requests in flight per host, one deadline for the whole
+ * redirects with loop detection, at most N requests in flight per host and none while a host's Retry-After
+ * runs (it asked for a pause, whichever feed it answered), one deadline for the whole
  * exchange (connect, headers and body: a server that drips its body is cut off), and a size cap enforced
  * while reading, also after decompression. {@code file:} URLs are read from disk with the same cap.
  *
@@ -76,6 +77,9 @@ public final class FeedFetcher {
     }
     return hop(url, validators, maxBytes, new HashSet<>()).exceptionally(error -> {
       Throwable cause = unwrap(error);
+      if (cause instanceof HostPaused paused) {
+        return new FetchResult.Failed(paused.getMessage(), paused.left);
+      }
       boolean deadline = cause instanceof TimeoutException
           || cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
       return new FetchResult.Failed(deadline ? "no complete response within " + options.timeout().toSeconds() + " s" : reason(cause));
@@ -92,7 +96,14 @@ public final class FeedFetcher {
     HttpRequest request = request(url, validators);
     AtomicReference<CappedBody> body = new AtomicReference<>();
     CompletableFuture<HttpResponse<byte[]>> exchange = limiter.submit(url.getHost(), () -> {
+      // Checked when the request's turn comes: those that queued before a 429 must not go out either.
+      Instant now = Instant.now();
+      Instant paused = limiter.pausedUntil(url.getHost(), now);
+      if (paused != null) {
+        return CompletableFuture.failedFuture(new HostPaused(url.getHost(), Duration.between(now, paused)));
+      }
       CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(request, info -> {
+        pauseIfAsked(url.getHost(), info);
         CappedBody subscriber = subscriberFor(info, maxBytes);
         body.set(subscriber);
         return subscriber;
@@ -141,6 +152,17 @@ public final class FeedFetcher {
       request.header("If-Modified-Since", validators.lastModified());
     }
     return request.GET().build();
+  }
+
+  /** On a 429/503 with Retry-After the host's other feeds wait too; set with the headers, before the next request's turn. */
+  private void pauseIfAsked(String host, HttpResponse.ResponseInfo info) {
+    if (info.statusCode() == 429 || info.statusCode() == 503) {
+      Instant now = Instant.now();
+      Duration wait = retryAfter(info.headers().firstValue("Retry-After").orElse(null), now);
+      if (wait != null && !wait.isZero()) {
+        limiter.pause(host, now.plus(wait));
+      }
+    }
   }
 
   private static CappedBody subscriberFor(HttpResponse.ResponseInfo info, long maxBytes) {
@@ -223,6 +245,17 @@ public final class FeedFetcher {
       return new FetchResult.Failed("no such file: " + e.getFile());
     } catch (IOException | IllegalArgumentException e) {
       return new FetchResult.Failed(reason(e));
+    }
+  }
+
+  /** The host's Retry-After is still running: the request was not sent. */
+  private static final class HostPaused extends Exception {
+    private final Duration left;
+
+    HostPaused(String host, Duration left) {
+      super("host " + host + " asked for a pause (Retry-After): nothing is sent to it for another "
+          + Math.max(1, left.toSeconds()) + " s", null, false, false);
+      this.left = left;
     }
   }
 

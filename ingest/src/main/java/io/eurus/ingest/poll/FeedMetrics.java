@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prometheus metrics of ingest: polls by result, articles and alerts published, and per feed (labels
- * {@code feed} and {@code bloc}) its last success, consecutive failures, malformed flag and items per day.
+ * {@code feed} and {@code bloc}) its last success and last error, consecutive failures, malformed flag, items
+ * per day and average interval between new items: the numbers of its {@code feed-status}. The error's reason
+ * is free text, so it stays on {@code feed-status} and is not a label (one series per reason would pile up).
  */
 public final class FeedMetrics {
 
@@ -38,7 +40,15 @@ public final class FeedMetrics {
     polls.get(outcome.result()).increment();
     articles.increment(outcome.articles().size());
     alerts.increment(outcome.alerts().size());
-    feeds.computeIfAbsent(outcome.feed().id(), id -> new PerFeed(id, outcome.feed().bloc())).status = outcome.status();
+    PerFeed feed = feeds.get(outcome.feed().id());
+    if (feed != null && !feed.bloc.equals(outcome.feed().bloc())) {
+      forget(outcome.feed().id()); // the feed moved to another bloc: its series move with it
+      feed = null;
+    }
+    if (feed == null) {
+      feed = feeds.computeIfAbsent(outcome.feed().id(), id -> new PerFeed(id, outcome.feed().bloc()));
+    }
+    feed.status = outcome.status();
   }
 
   /** Drops the gauges of a feed this instance no longer polls. */
@@ -51,20 +61,28 @@ public final class FeedMetrics {
 
   private final class PerFeed {
     private volatile FeedStatus status;
+    private final String bloc;
     private final List<Gauge> meters;
 
     PerFeed(String feedId, String bloc) {
+      this.bloc = bloc;
       Tags tags = Tags.of("feed", feedId, "bloc", bloc);
       meters = List.of(
           Gauge.builder("eurus_feed_last_success_timestamp_seconds", this,
               f -> f.status == null || f.status.lastSuccess() == null ? Double.NaN : f.status.lastSuccess().getEpochSecond())
               .tags(tags).description("When the feed was last polled successfully").register(registry),
+          Gauge.builder("eurus_feed_last_error_timestamp_seconds", this,
+              f -> f.status == null || f.status.lastError() == null ? Double.NaN : f.status.lastError().getEpochSecond())
+              .tags(tags).description("When a poll of the feed last failed (its reason is on feed-status)").register(registry),
           Gauge.builder("eurus_feed_consecutive_failures", this, f -> f.status == null ? 0 : f.status.consecutiveFailures())
               .tags(tags).description("Failed polls in a row").register(registry),
           Gauge.builder("eurus_feed_malformed", this, f -> f.status != null && f.status.malformed() ? 1 : 0)
               .tags(tags).description("1 when the last body needed repairs before it parsed").register(registry),
           Gauge.builder("eurus_feed_items_per_day", this, f -> f.status == null ? 0 : f.status.itemsPerDay())
-              .tags(tags).description("New items per day, from the feed's recent rhythm").register(registry));
+              .tags(tags).description("New items per day, from the feed's recent rhythm").register(registry),
+          Gauge.builder("eurus_feed_average_item_interval_seconds", this,
+              f -> f.status == null || f.status.averageItemIntervalSeconds() == null ? Double.NaN : f.status.averageItemIntervalSeconds())
+              .tags(tags).description("Average time between the feed's recent new items").register(registry));
     }
   }
 }

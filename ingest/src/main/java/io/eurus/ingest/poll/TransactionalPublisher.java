@@ -43,6 +43,7 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
   private static final int MAX_BATCH = 1000;
+  private static final Duration FIRST_RETRY_WAIT = Duration.ofMillis(250);
   private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
 
   /** The group's view to fence zombies with: our generation, and a position per owned partition of {@code feeds}. */
@@ -133,7 +134,7 @@ public final class TransactionalPublisher implements AutoCloseable {
   }
 
   private void publishUntilDone(List<Pending> batch) throws InterruptedException {
-    Duration wait = Duration.ofMillis(250);
+    Duration wait = FIRST_RETRY_WAIT;
     while (running) {
       try {
         producer.beginTransaction();
@@ -167,7 +168,7 @@ public final class TransactionalPublisher implements AutoCloseable {
             e.getMessage());
         recreateProducer();
         Thread.sleep(wait.toMillis());
-        wait = wait.multipliedBy(2).compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait.multipliedBy(2);
+        wait = doubled(wait);
       }
     }
   }
@@ -186,8 +187,13 @@ public final class TransactionalPublisher implements AutoCloseable {
     return false;
   }
 
-  /** A commit that timed out may still be completing: the only safe moves are to retry it or to close. */
-  private void commit() {
+  /**
+   * A commit that timed out may still be completing: the only safe moves are to retry it or to close. The
+   * retries back off like the rest, so a broker that is away costs a line in the log now and then, not a
+   * spinning thread.
+   */
+  private void commit() throws InterruptedException {
+    Duration wait = FIRST_RETRY_WAIT;
     while (true) {
       try {
         producer.commitTransaction();
@@ -197,9 +203,16 @@ public final class TransactionalPublisher implements AutoCloseable {
           throw e;
         }
         connected = false;
-        LOG.warn("commit not acknowledged yet, retrying: {}", e.getMessage());
+        LOG.warn("commit not acknowledged yet, retrying in {} ms: {}", wait.toMillis(), e.getMessage());
+        Thread.sleep(wait.toMillis());
+        wait = doubled(wait);
       }
     }
+  }
+
+  private static Duration doubled(Duration wait) {
+    Duration twice = wait.multipliedBy(2);
+    return twice.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : twice;
   }
 
   private void send(PollOutcome outcome) {

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,10 +148,48 @@ class FeedFetcherTest {
     });
 
     FetchResult busy = fetch("/busy", Validators.NONE);
-    FetchResult down = fetch("/down", Validators.NONE);
+    FetchResult down = fetcher.fetch(URI.create(server.url("/down").replace("127.0.0.1", "localhost")), Validators.NONE).join();
 
     assertThat(busy).isEqualTo(new FetchResult.Failed("HTTP 429 Too Many Requests, retry after 120 s", Duration.ofSeconds(120)));
     assertThat(((FetchResult.Failed) down).retryAfter()).as("capped at a day").isEqualTo(Duration.ofDays(1));
+  }
+
+  @Test
+  void retryAfterPausesEveryFeedOfThatHostButNoOtherHost() {
+    server.route("/busy", exchange -> {
+      exchange.getResponseHeaders().set("Retry-After", "120");
+      LocalHttpServer.respond(exchange, 429, "text/plain", "slow down");
+    });
+    server.route("/other", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml", RSS));
+
+    fetch("/busy", Validators.NONE);
+    FetchResult sameHost = fetch("/other", Validators.NONE);
+    FetchResult otherHost = fetcher.fetch(URI.create(server.url("/other").replace("127.0.0.1", "localhost")), Validators.NONE).join();
+
+    assertThat(sameHost).isInstanceOfSatisfying(FetchResult.Failed.class, failed -> {
+      assertThat(failed.reason()).matches("host 127\\.0\\.0\\.1 asked for a pause \\(Retry-After\\): nothing is sent to it for another 1[12]\\d s");
+      assertThat(failed.retryAfter()).isBetween(Duration.ofSeconds(110), Duration.ofSeconds(120));
+    });
+    assertThat(otherHost).isInstanceOf(FetchResult.Fetched.class);
+    assertThat(server.requests()).extracting(LocalHttpServer.Request::path).containsExactly("/busy", "/other");
+  }
+
+  @Test
+  void requestsQueuedForAHostBeforeItsRetryAfterAreNotSent() {
+    server.route("/busy", exchange -> {
+      exchange.getResponseHeaders().set("Retry-After", "60");
+      LocalHttpServer.respond(exchange, 503, "text/plain", "maintenance");
+    });
+    FeedFetcher oneAtATime = fetcher(Duration.ofSeconds(2), 1024 * 1024, 1);
+
+    List<CompletableFuture<FetchResult>> queued = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      queued.add(oneAtATime.fetch(URI.create(server.url("/busy")), Validators.NONE));
+    }
+    queued.forEach(CompletableFuture::join);
+
+    assertThat(server.requests()).hasSize(1);
+    assertThat(queued.subList(1, 5)).allSatisfy(f -> assertThat(((FetchResult.Failed) f.join()).reason()).startsWith("host 127.0.0.1 asked"));
   }
 
   @Test
@@ -213,6 +253,23 @@ class FeedFetcherTest {
 
     assertThat(all).allSatisfy(f -> assertThat(f.join()).isInstanceOf(FetchResult.Fetched.class));
     assertThat(most.get()).isEqualTo(2);
+  }
+
+  @Test
+  void feedIsFetchedThroughTheProxyNamedByHttpProxyInTheEnvironment() {
+    AtomicReference<String> asked = new AtomicReference<>();
+    server.route("/", exchange -> {
+      asked.set(exchange.getRequestURI() + " Host: " + exchange.getRequestHeaders().getFirst("Host"));
+      LocalHttpServer.respond(exchange, 200, "application/rss+xml", RSS);
+    });
+    String proxy = server.url("");
+    FeedFetcher proxied = new FeedFetcher(new FeedFetcher.Options(USER_AGENT, Duration.ofSeconds(2), 1024 * 1024, 5, 2),
+        EnvProxySelector.fromEnvironment(Map.of("http_proxy", proxy, "no_proxy", "localhost")));
+
+    FetchResult result = proxied.fetch(URI.create("http://feeds.example.invalid/rss"), Validators.NONE).join();
+
+    assertThat(result).isInstanceOf(FetchResult.Fetched.class);
+    assertThat(asked.get()).as("the proxy got the absolute URL").isEqualTo("http://feeds.example.invalid/rss Host: feeds.example.invalid");
   }
 
   private static void redirect(com.sun.net.httpserver.HttpExchange exchange, String to) throws IOException {

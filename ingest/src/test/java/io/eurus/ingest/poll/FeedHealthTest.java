@@ -57,6 +57,8 @@ class FeedHealthTest {
     assertThat(fiveHours.alerts()).isEmpty();
     assertThat(sevenHours.alerts()).singleElement().satisfies(alert -> {
       assertThat(alert.type()).isEqualTo(AlertType.FEED_SILENT);
+      assertThat(alert.feedId()).isEqualTo("meduza-en");
+      assertThat(alert.bloc()).isEqualTo("russia-independent");
       assertThat(alert.summary()).contains("nothing for 420 min", "every 60 min");
     });
     assertThat(later.alerts()).isEmpty();

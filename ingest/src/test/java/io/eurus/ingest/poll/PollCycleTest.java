@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,14 @@ class PollCycleTest {
     server.route("/broken", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml",
         "\n" + Rss.of(new Rss.Item("b", "Trade & energy", "EU&nbsp;and Russia"))));
     server.route("/gone", exchange -> LocalHttpServer.respond(exchange, 404, "text/plain", "no"));
+    server.route("/busy", exchange -> {
+      exchange.getResponseHeaders().set("Retry-After", "7200");
+      LocalHttpServer.respond(exchange, 429, "text/plain", "slow down");
+    });
+    server.route("/xxe", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml", Rss.externalEntity()));
+    server.route("/lol", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml", Rss.billionLaughs()));
+    server.route("/teaser", exchange -> LocalHttpServer.respond(exchange, 200, "application/rss+xml",
+        Rss.of(new Rss.Item("t", "Talks resume", "Teaser only.")).replace("https://news.example/t", server.url("/gone"))));
     server.route("/article/", exchange -> LocalHttpServer.respond(exchange, 200, "text/html; charset=utf-8", ARTICLE_PAGE));
     FeedFetcher fetcher = new FeedFetcher(new FeedFetcher.Options("EurusTest/1.0", Duration.ofSeconds(5), 1 << 20, 5, 2), ProxySelector.of(null));
     Clock clock = new Clock() {
@@ -115,6 +124,29 @@ class PollCycleTest {
   }
 
   @Test
+  void fullTextFeedKeepsItsOwnTextWhenThePageCannotBeFetched() {
+    FeedDefinition feed = feed("/teaser", true);
+
+    Article article = cycle.poll(feed, FeedState.initial(feed.id())).join().articles().get(0);
+
+    assertThat(article.text()).isEqualTo("Teaser only.");
+  }
+
+  @Test
+  void xxeAndBillionLaughsServedAsFeedsFailThePollWithTheirReasonAndPublishNothing() {
+    for (String path : new String[] {"/xxe", "/lol"}) {
+      FeedDefinition feed = feed(path, false);
+
+      PollOutcome outcome = cycle.poll(feed, FeedState.initial(feed.id())).join();
+
+      assertThat(outcome.result()).as(path).isEqualTo(PollOutcome.Result.FAILED);
+      assertThat(outcome.articles()).as(path).isEmpty();
+      assertThat(outcome.status().lastErrorReason()).as(path)
+          .isEqualTo("DOCTYPE declarations are refused (no external entities, no entity expansion)");
+    }
+  }
+
+  @Test
   void repairedFeedIsPublishedAndMarkedMalformedInItsStatus() {
     FeedDefinition feed = feed("/broken", false);
 
@@ -144,6 +176,19 @@ class PollCycleTest {
     });
     assertThat(again.alerts()).isEmpty();
     assertThat(again.status().consecutiveFailures()).isEqualTo(3);
+  }
+
+  @Test
+  void tooManyRequestsWithRetryAfterKeepsTheFeedFromBeingPolledBeforeThen() {
+    FeedDefinition feed = feed("/busy", false);
+
+    PollOutcome outcome = cycle.poll(feed, FeedState.initial(feed.id())).join();
+    Duration next = new PollSchedule(Duration.ofMinutes(60), new SplittableRandom(1)).after(feed, outcome.state(), now.get());
+
+    assertThat(outcome.status().lastErrorReason()).isEqualTo("HTTP 429 Too Many Requests, retry after 7200 s");
+    assertThat(outcome.state().notBefore()).isEqualTo(now.get().plusSeconds(7200));
+    assertThat(outcome.writeState()).as("kept across restarts").isTrue();
+    assertThat(next).as("not the 20 min backoff: the server's two hours").isEqualTo(Duration.ofHours(2));
   }
 
   @Test

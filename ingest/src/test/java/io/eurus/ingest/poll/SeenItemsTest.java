@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eurus.events.Article;
 import io.eurus.events.FeedState;
+import io.eurus.events.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,5 +62,30 @@ class SeenItemsTest {
     assertThat(delta.seen()).hasSize(SeenItems.MIN_REMEMBERED);
     assertThat(delta.seen().get(0).id()).isEqualTo("current");
     assertThat(delta.seen()).extracting(FeedState.Seen::id).contains("old-0").doesNotContain("old-" + (SeenItems.MIN_REMEMBERED + 499));
+  }
+
+  @Test
+  void aFeedsMemoryStaysAtThreeDocumentsOrFiftyItemsHoweverLongItIsPolled() {
+    List<FeedState.Seen> small = List.of();
+    List<FeedState.Seen> large = List.of();
+    for (int poll = 0; poll < 2_000; poll++) { // one new item per poll, the oldest leaves the document
+      small = SeenItems.compare(small, document(poll, 15), T0.plusSeconds(poll)).seen();
+      large = SeenItems.compare(large, document(poll, 100), T0.plusSeconds(poll)).seen();
+    }
+    FeedState state = new FeedState(1, "f", "\"etag\"", null, small, List.of(), T0, null, null, 0, null, null, false, null, null, null);
+
+    assertThat(small).hasSize(50);
+    assertThat(large).hasSize(300);
+    assertThat(Topics.INGEST_STATE.valueSerde().serializer().serialize("ingest.state", state).length)
+        .as("bytes of the feed's state record").isLessThan(6_000);
+  }
+
+  /** The items of a feed document at {@code poll}: the newest {@code size}, item n published at poll n. */
+  private static List<Article> document(int poll, int size) {
+    List<Article> items = new ArrayList<>();
+    for (int n = poll + size - 1; n >= poll; n--) {
+      items.add(article("a-" + n, "Item " + n));
+    }
+    return items;
   }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.eurus.events.Alert;
+import io.eurus.events.AlertType;
 import io.eurus.events.Article;
 import io.eurus.events.FeedDefinition;
 import io.eurus.events.FeedState;
 import io.eurus.events.FeedStatus;
+import io.eurus.events.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -45,8 +50,16 @@ class TransactionalPublisherTest {
   private final TransactionalPublisher publisher = new TransactionalPublisher(
       () -> created.size() == 1 && !producer.closed() ? producer : newProducer(), () -> Optional.of(FENCE));
 
+  private final AtomicInteger commitAttempts = new AtomicInteger();
+
   private MockProducer<byte[], byte[]> newProducer() {
-    MockProducer<byte[], byte[]> made = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    MockProducer<byte[], byte[]> made = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+      @Override
+      public void commitTransaction() {
+        commitAttempts.incrementAndGet();
+        super.commitTransaction();
+      }
+    };
     created.add(made);
     return made;
   }
@@ -74,7 +87,7 @@ class TransactionalPublisherTest {
   }
 
   @Test
-  void commitThatTimesOutIsRetriedAndTheArticleIsSentOnce() throws Exception {
+  void commitThatTimesOutIsRetriedWithBackoffAndTheArticleIsSentOnce() throws Exception {
     producer.commitTransactionException = new TimeoutException("broker not answering");
     publisher.start();
 
@@ -82,11 +95,31 @@ class TransactionalPublisherTest {
     Thread.sleep(500);
     assertThat(committed).isNotDone();
     assertThat(publisher.connected()).isFalse();
+    assertThat(commitAttempts.get()).as("attempts in 500 ms: after 0, 250, 750 ms… not a spinning loop").isBetween(1, 3);
     producer.commitTransactionException = null; // the broker is back
 
     committed.get(10, TimeUnit.SECONDS);
     assertThat(producer.history()).filteredOn(r -> r.topic().equals("articles")).hasSize(1);
     assertThat(publisher.connected()).isTrue();
+  }
+
+  @Test
+  void healthAlertIsPublishedOnAlertsInTheSameTransactionAsTheFeedsStatus() throws Exception {
+    FeedHealth health = new FeedHealth(Duration.ofMinutes(30), 6, Duration.ofHours(3));
+    FeedState failingSinceT0 = health.failed(FeedState.initial("f"), T0, "HTTP 404 Not Found", null);
+    Alert failing = health.check(FEED, failingSinceT0, T0.plus(Duration.ofMinutes(31))).alerts().get(0);
+    PollOutcome outcome = new PollOutcome(FEED, PollOutcome.Result.FAILED, List.of(), FeedState.initial("f"), true,
+        outcome("a-1").status(), List.of(failing));
+    publisher.start();
+
+    publisher.publish(outcome).get(10, TimeUnit.SECONDS);
+
+    assertThat(producer.history()).extracting(r -> r.topic() + " " + new String(r.key(), StandardCharsets.UTF_8))
+        .containsExactly("ingest.state f", "feed-status f", "alerts FEED_FAILING:f:" + T0.getEpochSecond());
+    Alert published = Topics.ALERTS.valueSerde().deserializer().deserialize("alerts", producer.history().get(2).value());
+    assertThat(published.type()).isEqualTo(AlertType.FEED_FAILING);
+    assertThat(published.feedId()).isEqualTo("f");
+    assertThat(producer.transactionCommitted()).isTrue();
   }
 
   @Test

@@ -26,4 +26,20 @@ public final class Rss {
   public static String of(Item... items) {
     return of(List.of(items));
   }
+
+  /** An RSS document whose DOCTYPE declares an external entity that would read /etc/passwd (XXE). */
+  public static String externalEntity() {
+    return "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+        + "<rss version=\"2.0\"><channel><title>&xxe;</title><link>https://x.example/</link><description>d</description>"
+        + "</channel></rss>";
+  }
+
+  /** The billion laughs: nine levels of entities, each ten of the one below, 10⁹ "lol"s once expanded. */
+  public static String billionLaughs() {
+    StringBuilder bomb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+    for (int i = 1; i <= 9; i++) {
+      bomb.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">");
+    }
+    return bomb.append("]><rss version=\"2.0\"><channel><title>&lol9;</title></channel></rss>").toString();
+  }
 }

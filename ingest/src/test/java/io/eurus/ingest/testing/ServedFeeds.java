@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Many RSS feeds on one real local HTTP server ({@code /feed/ID}); tests add and edit items while ingest polls. */
+/**
+ * Many RSS feeds on one real local HTTP server ({@code /feed/ID}), each answering conditional GETs with 304
+ * while it is unchanged; tests add and edit items while ingest polls.
+ */
 public final class ServedFeeds implements AutoCloseable {
 
   private final LocalHttpServer server;
@@ -22,7 +25,12 @@ public final class ServedFeeds implements AutoCloseable {
       if (items == null) {
         LocalHttpServer.respond(exchange, 404, "text/plain", "no such feed");
       } else {
-        LocalHttpServer.respond(exchange, 200, "application/rss+xml; charset=utf-8", Rss.of(new ArrayList<>(items)));
+        // As real feeds do: an ETag per version of the document, and 304 to a client that has that version.
+        String rss = Rss.of(new ArrayList<>(items));
+        String etag = "\"" + Integer.toHexString(rss.hashCode()) + "\"";
+        exchange.getResponseHeaders().set("ETag", etag);
+        boolean unchanged = etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
+        LocalHttpServer.respond(exchange, unchanged ? 304 : 200, "application/rss+xml; charset=utf-8", unchanged ? "" : rss);
       }
     });
   }
