@@ -1,0 +1,44 @@
+package io.eurus.processor.stories;
+
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * The stories of the {@code stories} store, found by id around an event time. Steps after clustering (windows,
+ * detectors) read it to count each story once per series and to cite stories as evidence; they must run in the
+ * same sub-topology, i.e. on the stream {@link StoryClustering#apply} returns.
+ */
+public final class StoryBook {
+
+  private final WindowStore<String, Story> store;
+  private final long horizonMs;
+
+  private StoryBook(WindowStore<String, Story> store, long horizonMs) {
+    this.store = store;
+    this.horizonMs = horizonMs;
+  }
+
+  public static StoryBook of(ProcessingContext context, long horizonMs) {
+    return new StoryBook(context.getStateStore(StoryStores.STORIES), horizonMs);
+  }
+
+  /** The story {@code storyId} if it opened within the horizon of {@code time}, else null (expired or unknown). */
+  public Story find(String storyId, long time) {
+    if (storyId == null) {
+      return null;
+    }
+    try (WindowStoreIterator<Story> found = store.fetch(storyId, time - horizonMs, time + horizonMs)) {
+      return found.hasNext() ? found.next().value : null;
+    }
+  }
+
+  /** The story {@code storyId} that opened exactly at {@code firstSeen}, as the LSH buckets point to it. */
+  Story at(String storyId, long firstSeen) {
+    return store.fetch(storyId, firstSeen);
+  }
+
+  void put(Story story) {
+    store.put(story.id(), story, story.firstSeen());
+  }
+}
