@@ -175,7 +175,7 @@ public record DetectorConfig(
     Windows windows = windows(file.section("windows"));
     YamlFields storySection = file.section("stories");
     Stories stories = new Stories(
-        storySection.number("similarity", 0.5, 0.05, 1.0),
+        storySection.number("similarity", 0.4, 0.05, 1.0),
         storySection.duration("horizon", Duration.ofDays(2), Duration.ofMinutes(10), Duration.ofDays(30)));
     Set<SeriesLevel> levels = EnumSet.noneOf(SeriesLevel.class);
     file.texts("alertLevels", List.of("bloc", "all"), SeriesLevel.alertableLabels())

@@ -65,6 +65,12 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
   private KeyValueStore<String, OpenWindow> windows;
   private KeyValueStore<String, SeriesState> states;
   private KeyValueStore<String, ProfileState> profiles;
+  /**
+   * The open windows and the profile's state as the stores hold them, kept deserialised: every article reads
+   * them. Written through to the stores (whose changelogs restore them); loaded again whenever the task starts.
+   */
+  private final TreeMap<String, OpenWindow> open = new TreeMap<>();
+  private ProfileState profile;
   private StoryBook stories;
   private Sensor late;
 
@@ -89,14 +95,19 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
     this.stories = StoryBook.of(context, config.stories().horizon().toMillis());
     this.late = context.metrics().addRateTotalSensor(METRIC_SCOPE, config.profile(), LATE_METRIC,
         Sensor.RecordingLevel.INFO);
+    try (KeyValueIterator<String, OpenWindow> all = windows.all()) {
+      all.forEachRemaining(entry -> open.put(entry.key, entry.value));
+    }
+    ProfileState stored = profiles.get(config.profile());
+    profile = stored == null ? ProfileState.INITIAL : stored;
   }
 
   @Override
   public void process(Record<String, EnrichedArticle> record) {
     EnrichedArticle article = record.value();
     long time = record.timestamp();
-    ProfileState profile = profiles.get(config.profile());
-    profile = advance(profile == null ? ProfileState.INITIAL : profile, time);
+    ProfileState before = profile;
+    profile = advance(profile, time);
     if (counts(article)) {
       long start = Math.floorDiv(time, sizeMs) * sizeMs;
       if (start < profile.nextToClose()) {
@@ -107,7 +118,9 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
         add(article, start, time);
       }
     }
-    profiles.put(config.profile(), profile);
+    if (!profile.equals(before)) {
+      profiles.put(config.profile(), profile);
+    }
   }
 
   /** Relevant articles count, each in its first version only (a later revision is the same article). */
@@ -119,19 +132,20 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
     Story story = stories.find(article.storyId(), time);
     for (Series series : Series.of(config.profile(), article.article(), config.sides())) {
       String key = SeriesStores.windowKey(start, series.name());
-      OpenWindow open = windows.get(key);
-      if (open == null) {
+      OpenWindow window = open.get(key);
+      if (window == null) {
         SeriesState state = states.get(series.name());
         ToneBaseline baseline = state == null ? null : state.tone().baseline();
-        open = new OpenWindow(WindowStats.empty(series, start, start + sizeMs),
+        window = new OpenWindow(WindowStats.empty(series, start, start + sizeMs),
             baseline != null && baseline.ready(config.toneShift().learningWindows()) ? baseline : null);
       }
       // Without its story (expired, or too old to store) an article can only count as a story of its own.
       boolean newStory = story == null || story.firstInSeries(article.article().id(), c -> series.carries(c, config.sides()));
-      open = new OpenWindow(open.stats().with(article, newStory), open.baseline());
-      windows.put(key, open);
+      window = new OpenWindow(window.stats().with(article, newStory), window.baseline());
+      open.put(key, window);
+      windows.put(key, window);
       if (series.level().published()) {
-        forwardWindow(open.stats(), open.baseline(), false, time);
+        forwardWindow(window.stats(), window.baseline(), false, time);
       }
     }
   }
@@ -145,10 +159,11 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
     if (lastClosable - next > baselineMs) {
       // A jump longer than the baseline (the desk was down, or an archive has a hole): close the windows that
       // hold articles, and learn only the empty windows of the last baseline span.
-      for (long start : openStartsBefore(lastClosable - baselineMs)) {
+      long resume = lastClosable - baselineMs / sizeMs * sizeMs;
+      for (long start : openStartsBefore(resume)) {
         gap = close(start, gap, streamTime);
       }
-      next = lastClosable - baselineMs;
+      next = resume;
     }
     for (; next <= lastClosable; next += sizeMs) {
       gap = close(next, gap, streamTime);
@@ -158,12 +173,10 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
 
   private List<Long> openStartsBefore(long end) {
     List<Long> starts = new ArrayList<>();
-    try (KeyValueIterator<String, OpenWindow> all = windows.all()) {
-      while (all.hasNext()) {
-        long start = all.next().value.stats().start();
-        if (start < end && (starts.isEmpty() || starts.get(starts.size() - 1) != start)) {
-          starts.add(start);
-        }
+    for (OpenWindow window : open.values()) {
+      long start = window.stats().start();
+      if (start < end && (starts.isEmpty() || starts.get(starts.size() - 1) != start)) {
+        starts.add(start);
       }
     }
     return starts;
@@ -173,15 +186,10 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
   private DivergenceDetector.State close(long start, DivergenceDetector.State gap, long streamTime) {
     long end = start + sizeMs;
     Map<String, WindowStats> closing = new TreeMap<>();
-    List<String> keys = new ArrayList<>();
-    try (KeyValueIterator<String, OpenWindow> open = windows.range(SeriesStores.windowKey(start, ""),
-        SeriesStores.windowKey(start, "\uffff"))) {
-      open.forEachRemaining(entry -> {
-        closing.put(entry.value.stats().series().name(), entry.value.stats());
-        keys.add(entry.key);
-      });
-    }
-    keys.forEach(windows::delete);
+    Map<String, OpenWindow> ending = open.subMap(SeriesStores.windowKey(start, ""), SeriesStores.windowKey(start, "\uffff"));
+    ending.values().forEach(window -> closing.put(window.stats().series().name(), window.stats()));
+    ending.keySet().forEach(windows::delete);
+    ending.clear();
     Map<String, SeriesState> known = new TreeMap<>();
     try (KeyValueIterator<String, SeriesState> all = states.all()) {
       all.forEachRemaining(entry -> known.put(entry.key, entry.value));

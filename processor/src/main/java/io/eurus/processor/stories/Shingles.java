@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The word shingles of an article (title and text), hashed to 64 bits, after a normalisation that makes two
+ * The word shingles of an article, hashed to 64 bits, after a normalisation that makes two
  * copies of one story look alike: Unicode compatibility folding, lower case, {@code ё} as {@code е}, function
  * words left out, and a light stemming per language — English loses its plural and possessive {@code s} (Harman's
  * S-stemmer), Russian words are cut to their first five letters, which joins most inflected forms ("санкции",
@@ -23,8 +23,13 @@ import java.util.Set;
  */
 public final class Shingles {
 
-  /** Words per shingle, after function words are left out. */
-  static final int SIZE = 3;
+  /** Words per shingle, after function words are left out: pairs survive a rewrite's edits better than triples. */
+  static final int SIZE = 2;
+  /**
+   * Fewer content words than this: too little text to tell a copy from another story (two headlines "Главное за
+   * день" are not one story), so no shingles.
+   */
+  static final int MIN_WORDS = 8;
   /** Russian words are cut to this many letters. */
   static final int RUSSIAN_STEM = 5;
 
@@ -58,17 +63,21 @@ public final class Shingles {
   }
 
   /**
-   * The hashed shingles of the words of {@code title} and {@code text}; a text shorter than one shingle gives
-   * its words alone. Order and repeats do not matter to MinHash.
+   * The hashed shingles of an article: of its body when that has enough words (agencies rewrite headlines far more
+   * than text), else of its title and body together; empty when even that is shorter than {@link #MIN_WORDS}.
+   * Order and repeats do not matter to MinHash.
    */
-  public static long[] of(String language, String title, String text) {
-    List<String> words = words(language, (title == null ? "" : title) + "\n" + (text == null ? "" : text));
+  public static long[] of(String language, String title, String body) {
+    List<String> words = words(language, body == null ? "" : body);
+    if (words.size() < MIN_WORDS) {
+      words = words(language, (title == null ? "" : title) + "\n" + (body == null ? "" : body));
+    }
+    if (words.size() < MIN_WORDS) {
+      return new long[0];
+    }
     long[] wordHashes = new long[words.size()];
     for (int i = 0; i < wordHashes.length; i++) {
       wordHashes[i] = hash(words.get(i));
-    }
-    if (wordHashes.length < SIZE) {
-      return wordHashes;
     }
     long[] shingles = new long[wordHashes.length - SIZE + 1];
     for (int i = 0; i < shingles.length; i++) {

@@ -38,6 +38,13 @@ public final class StoryBook {
     return store.fetch(storyId, firstSeen);
   }
 
+  /** Every story the store holds, oldest first. */
+  void forEach(java.util.function.Consumer<Story> action) {
+    try (var all = store.all()) {
+      all.forEachRemaining(entry -> action.accept(entry.value));
+    }
+  }
+
   void put(Story story) {
     store.put(story.id(), story, story.firstSeen());
   }

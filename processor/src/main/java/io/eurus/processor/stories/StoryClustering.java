@@ -10,9 +10,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * The clustering step: enriched articles in, the same articles with their {@code storyId} out, on event time.
- * Call it on the enriched stream before writing {@code articles.enriched}, and hand what it returns to
- * {@code SeriesTopology.build}.
+ * The clustering step: enriched articles in, the same articles on event time out, with their {@code storyId} when
+ * they are relevant or match a rule (null otherwise: not clustered). Call it on the enriched stream before writing
+ * {@code articles.enriched}, and hand what it returns to {@code SeriesTopology.build}.
  *
  * <p>Stories span sources, and sources span partitions, so clustering needs every article in one place: the
  * stream goes through a repartition topic with one partition ({@code <application.id>-stories-repartition}).
@@ -31,7 +31,6 @@ public final class StoryClustering {
   public static KStream<String, EnrichedArticle> apply(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched,
       DetectorConfig.Stories config) {
     builder.addStateStore(StoryStores.stories(config.horizon()));
-    builder.addStateStore(StoryStores.buckets(config.horizon()));
     long horizonMs = config.horizon().toMillis();
     return enriched
         .filter((id, article) -> article != null, Named.as("stories-skip-tombstones"))
@@ -39,6 +38,6 @@ public final class StoryClustering {
         .repartition(Repartitioned.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
             .withName(REPARTITION).withNumberOfPartitions(1))
         .processValues(() -> new StoryClusterer(config.similarity(), horizonMs), Named.as("story-clustering"),
-            StoryStores.STORIES, StoryStores.BUCKETS);
+            StoryStores.STORIES);
   }
 }

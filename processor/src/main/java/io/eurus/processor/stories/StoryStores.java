@@ -8,37 +8,22 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The state of story clustering: two window stores, so that a story and its index expire on their own once
- * {@code horizon} has passed in event time (RocksDB drops whole segments; no scan, no timer). Fixed names:
- * Kafka names the changelog topics after them.
+ * The state of story clustering: one window store of stories, so that a story expires on its own once
+ * {@code horizon} has passed in event time (RocksDB drops whole segments: no scan, no timer). The LSH index over
+ * it lives on the heap ({@link LshIndex}), rebuilt from this store when the task starts: it is derived data, and
+ * twenty RocksDB seeks per article were most of the step's cost. Fixed name: Kafka names the changelog after it.
  */
 public final class StoryStores {
 
   /** Story id → {@link Story}, at the story's first event time. */
   public static final String STORIES = "stories";
-  /** LSH bucket → id of the story whose first article fell in it, at the story's first event time. */
-  public static final String BUCKETS = "stories-lsh";
 
   private StoryStores() {
   }
 
   public static StoreBuilder<WindowStore<String, Story>> stories(Duration horizon) {
     return Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(STORIES, retention(horizon), Duration.ofMillis(1), false),
+        Stores.persistentWindowStore(STORIES, horizon, Duration.ofMillis(1), false),
         Serdes.String(), new JsonSerde<>(Story.class));
-  }
-
-  public static StoreBuilder<WindowStore<Long, String>> buckets(Duration horizon) {
-    return Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(BUCKETS, retention(horizon), Duration.ofMillis(1), false),
-        Serdes.Long(), Serdes.String());
-  }
-
-  /**
-   * A story is kept while stream time is within {@code horizon} of its first article: RocksDB drops a segment
-   * only once all of it is older than that, so what an article may still join is always there.
-   */
-  static Duration retention(Duration horizon) {
-    return horizon;
   }
 }

@@ -2,6 +2,8 @@ package io.eurus.processor.testing;
 
 import io.eurus.events.Article;
 import io.eurus.events.EnrichedArticle;
+import io.eurus.events.RuleMatch;
+import io.eurus.events.Severity;
 import io.eurus.events.TermWeight;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,7 @@ public final class Coverage {
   private Double tone = 0.0;
   private final List<TermWeight> terms = new ArrayList<>();
   private final List<String> sentences = new ArrayList<>();
+  private final List<RuleMatch> rules = new ArrayList<>();
 
   private Coverage(String id) {
     this.id = id;
@@ -103,6 +106,11 @@ public final class Coverage {
     return this;
   }
 
+  public Coverage matching(String ruleId) {
+    rules.add(new RuleMatch(ruleId, ruleId, Severity.HIGH, "[[" + ruleId + "]]"));
+    return this;
+  }
+
   public Coverage sentence(String sentence) {
     sentences.add(sentence);
     return this;
@@ -113,7 +121,7 @@ public final class Coverage {
     Article article = new Article(Article.SCHEMA_VERSION, id, revision, "feed-" + source.hashCode(), source, bloc,
         "https://example.invalid/" + id, title, null, text, null, language, published, fetchedAt);
     List<String> qualifying = sentences.isEmpty() && relevant ? List.of(title) : sentences;
-    return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, relevant, List.of(), List.of(),
+    return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, relevant, List.of(), rules,
         relevant ? tone : null, 0.0, relevant ? terms : List.of(), qualifying, null);
   }
 }

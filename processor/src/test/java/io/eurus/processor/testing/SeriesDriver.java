@@ -6,7 +6,9 @@ import io.eurus.events.ToneWindow;
 import io.eurus.events.Topics;
 import io.eurus.processor.detect.DetectorConfig;
 import io.eurus.processor.series.SeriesTopology;
+import io.eurus.processor.stories.Story;
 import io.eurus.processor.stories.StoryClustering;
+import io.eurus.processor.stories.StoryStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Part 2 of the topology on a {@link TopologyTestDriver}, fed with enriched articles as part 1 emits them: clustering
@@ -53,7 +57,7 @@ public final class SeriesDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "series-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     props.put("processing.exception.handler.global.enabled", true);
     driver = new TopologyTestDriver(builder.build(), props);
     input = driver.createInputTopic(INPUT, Topics.ARTICLES_ENRICHED.keySerde().serializer(),
@@ -109,8 +113,19 @@ public final class SeriesDriver implements AutoCloseable {
     return sum;
   }
 
-  public List<MetricName> metricNames() {
-    return List.copyOf(driver.metrics().keySet());
+  /** The story as the store holds it now, or null. */
+  public Story story(String storyId) {
+    WindowStore<String, Story> stories = driver.getWindowStore(StoryStores.STORIES);
+    try (WindowStoreIterator<Story> found = stories.fetch(storyId, 0L, Long.MAX_VALUE)) {
+      return found.hasNext() ? found.next().value : null;
+    }
+  }
+
+  /** The story id each article got, by article id. */
+  public String storyOf(String articleId) {
+    EnrichedArticle last = seenClustered.stream().filter(a -> a.article().id().equals(articleId)).reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no clustered article " + articleId));
+    return last.storyId();
   }
 
   private void drain() {
