@@ -8,6 +8,7 @@ import io.eurus.processor.detect.DetectorConfig;
 import io.eurus.processor.testing.SeriesDriver;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,19 @@ class SeriesTopologyTest {
 
     assertThat(driver.closed(RU)).extracting(ToneWindow::articles).containsExactly(1, 0, 0);
     assertThat(driver.closed(RU).get(1).meanTone()).isNull();
+  }
+
+  @Test
+  void gapLongerThanTheBaselineClosesWhatWasOpenWithoutWalkingEveryEmptyWindow() {
+    driver.pipe(
+        story("a-1", 1).from("ТАСС", "russia-state", "ru").at("2026-11-20T10:05:00Z").tone(-0.4).build(),
+        // Sixty days without coverage (the desk was down, or the archive has a hole).
+        story("a-2", 2).from("ТАСС", "russia-state", "ru").at("2027-01-19T10:05:00Z").irrelevant().build());
+
+    List<ToneWindow> closed = driver.closed(RU);
+    assertThat(closed.get(0).articles()).isEqualTo(1);
+    assertThat(closed).as("the window with the article, then the last baseline's worth of empty hours at most")
+        .hasSizeLessThanOrEqualTo(1 + 14 * 24);
   }
 
   @Test
