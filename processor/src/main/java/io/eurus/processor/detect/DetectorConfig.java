@@ -132,6 +132,20 @@ public record DetectorConfig(
       Episodes episodes) {
   }
 
+  /**
+   * Checks that these settings belong to the watch profile in use: series are named after the profile, so a file
+   * meant for another relationship would silently mislabel every window and alert.
+   *
+   * @throws StartupException naming both profiles and the setting to fix
+   */
+  public DetectorConfig requireProfile(String watchProfileId) {
+    if (!profile.equals(watchProfileId)) {
+      throw new StartupException("the detectors file is for profile " + profile + ", but the watch profile is "
+          + watchProfileId + ": set processor.detectors.file to the detectors file of " + watchProfileId);
+    }
+    return this;
+  }
+
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final long DAY_MS = Duration.ofDays(1).toMillis();
 

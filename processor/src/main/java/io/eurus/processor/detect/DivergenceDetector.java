@@ -101,18 +101,19 @@ public final class DivergenceDetector {
     WindowStats b = second.window();
     Side moved = Math.abs(first.baseline().deviation(a, toneFloor)) >= Math.abs(second.baseline().deviation(b, toneFloor))
         ? first : second;
+    Side other = moved == first ? second : first;
     double sign = step.episode().direction() == Direction.NEGATIVE ? -1 : 1;
-    // The stories that make the gap: the first side's pulling its way, the second side's pulling the other.
-    double apart = Math.signum(gap) == 0 ? 1 : Math.signum(gap);
+    // The stories that make the gap: the moving side's pulling the way it moved first, then the other side's
+    // pulling the other way.
     List<Contribution> cited = new ArrayList<>();
-    List<Contribution> fromFirst = a.pulling(apart);
-    List<Contribution> fromSecond = b.pulling(-apart);
-    for (int i = 0; i < Math.max(fromFirst.size(), fromSecond.size()); i++) {
-      if (i < fromFirst.size()) {
-        cited.add(fromFirst.get(i));
+    List<Contribution> fromMoved = moved.window().pulling(sign);
+    List<Contribution> fromOther = other.window().pulling(-sign);
+    for (int i = 0; i < Math.max(fromMoved.size(), fromOther.size()); i++) {
+      if (i < fromMoved.size()) {
+        cited.add(fromMoved.get(i));
       }
-      if (i < fromSecond.size()) {
-        cited.add(fromSecond.get(i));
+      if (i < fromOther.size()) {
+        cited.add(fromOther.get(i));
       }
     }
     String subject = "the " + first.series().side() + " and " + second.series().side() + " sides";

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eurus.platform.StartupException;
 import io.eurus.processor.series.SeriesLevel;
+import io.eurus.processor.series.SeriesSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +114,28 @@ class DetectorConfigTest {
 
     assertThatThrownBy(() -> DetectorConfig.load(file)).isInstanceOf(StartupException.class)
         .hasMessageStartingWith("detectors file " + file + ": not YAML: ").hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void fileForAnotherWatchProfileIsRefusedNamingBoth() {
+    DetectorConfig bundled = DetectorConfig.bundled();
+
+    assertThat(bundled.requireProfile("eu-russia")).isSameAs(bundled);
+    assertThatThrownBy(() -> bundled.requireProfile("eu-china")).isInstanceOf(StartupException.class)
+        .hasMessage("the detectors file is for profile eu-russia, but the watch profile is eu-china: "
+            + "set processor.detectors.file to the detectors file of eu-china");
+  }
+
+  @Test
+  void settingNamesTheFileAndEmptyMeansTheBundledOne() throws Exception {
+    Path file = write("profile: eu-china\n");
+
+    assertThat(SeriesSettings.detectors(settings(""))).isEqualTo(DetectorConfig.bundled());
+    assertThat(SeriesSettings.detectors(settings(file.toString())).profile()).isEqualTo("eu-china");
+  }
+
+  private static AbstractConfig settings(String file) {
+    return new AbstractConfig(SeriesSettings.DEF, Map.of(SeriesSettings.DETECTORS_FILE, file), false);
   }
 
   @Test

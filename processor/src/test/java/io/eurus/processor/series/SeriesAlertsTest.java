@@ -90,7 +90,8 @@ class SeriesAlertsTest {
       assertThat(alert.direction()).as("the Russia side moved, towards conflict").isEqualTo(Direction.NEGATIVE);
       assertThat(alert.evidence().series()).isEqualTo("eu-russia/side/eu~russia");
       assertThat(alert.summary()).contains("the russia side moved towards conflict");
-      assertThat(alert.articles()).isNotEmpty();
+      assertThat(alert.articles()).first().as("a story of the side that moved comes first")
+          .satisfies(article -> assertThat(article.bloc()).isEqualTo("russia-state"));
     });
   }
 
