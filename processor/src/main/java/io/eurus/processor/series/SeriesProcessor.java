@@ -190,6 +190,7 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
     ending.values().forEach(window -> closing.put(window.stats().series().name(), window.stats()));
     ending.keySet().forEach(windows::delete);
     ending.clear();
+    // Every series the profile knows closes the window, those without an article in it too.
     Map<String, SeriesState> known = new TreeMap<>();
     try (KeyValueIterator<String, SeriesState> all = states.all()) {
       all.forEachRemaining(entry -> known.put(entry.key, entry.value));
@@ -200,34 +201,12 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
     Map<String, DivergenceDetector.Side> sides = new HashMap<>();
     List<Finding> findings = new ArrayList<>();
     for (SeriesState state : known.values()) {
-      Series series = state.series();
-      WindowStats stats = closing.getOrDefault(series.name(), WindowStats.empty(series, start, end));
-      ToneBaseline before = state.tone().baseline();
-      if (series.level().published()) {
-        forwardWindow(stats, before.ready(config.toneShift().learningWindows()) ? before : null, true, streamTime);
+      WindowStats stats = closing.getOrDefault(state.series().name(), WindowStats.empty(state.series(), start, end));
+      termsBefore.put(state.series().name(), state.terms());
+      if (state.series().level() == SeriesLevel.SIDE) {
+        sides.put(state.series().side(), new DivergenceDetector.Side(state.series(), stats, state.tone().baseline()));
       }
-      ToneShiftDetector.Outcome tone = toneShift.step(state.tone(), series, stats);
-      VolumeSpikeDetector.Outcome volume = series.level().published()
-          ? volumeSpike.step(state.volume(), series, stats) : new VolumeSpikeDetector.Outcome(state.volume(), null);
-      if (config.alertLevels().contains(series.level())) {
-        if (tone.finding() != null) {
-          findings.add(tone.finding());
-        }
-        if (volume.finding() != null) {
-          findings.add(volume.finding());
-        }
-      }
-      if (series.level() == SeriesLevel.SIDE) {
-        sides.put(series.side(), new DivergenceDetector.Side(series, stats, before));
-      }
-      termsBefore.put(series.name(), state.terms());
-      long lastArticle = stats.articles() > 0 ? end : state.lastArticle();
-      if (lastArticle <= end - baselineMs) {
-        states.delete(series.name()); // silent for a whole baseline: forgotten, state stays bounded
-      } else {
-        states.put(series.name(), new SeriesState(series, lastArticle, tone.state(), volume.state(),
-            state.terms().update(stats, alpha)));
-      }
+      findings.addAll(closeSeries(state, stats, streamTime));
     }
     DivergenceDetector.Side first = sides.get(config.sides().first());
     DivergenceDetector.Side second = sides.get(config.sides().second());
@@ -238,7 +217,51 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
         findings.add(outcome.finding());
       }
     }
-    Citations citations = new Citations() {
+    Citations citations = citations(termsBefore);
+    for (Finding finding : findings) {
+      Alert alert = writer.write(finding, citations);
+      context.forward(new Record<>(alert.key(), new SeriesOutput.Raised(alert), streamTime));
+    }
+    return gap;
+  }
+
+  /**
+   * One series' window closes: it is published with the baseline it was measured against, its detectors step,
+   * and its state is kept — or forgotten once it has been silent for a whole baseline.
+   *
+   * @return what the detectors found, on the levels that alert
+   */
+  private List<Finding> closeSeries(SeriesState state, WindowStats stats, long streamTime) {
+    Series series = state.series();
+    ToneBaseline before = state.tone().baseline();
+    if (series.level().published()) {
+      forwardWindow(stats, before.ready(config.toneShift().learningWindows()) ? before : null, true, streamTime);
+    }
+    ToneShiftDetector.Outcome tone = toneShift.step(state.tone(), series, stats);
+    VolumeSpikeDetector.Outcome volume = series.level().published()
+        ? volumeSpike.step(state.volume(), series, stats) : new VolumeSpikeDetector.Outcome(state.volume(), null);
+    long lastArticle = stats.articles() > 0 ? stats.end() : state.lastArticle();
+    if (lastArticle <= stats.end() - baselineMs) {
+      states.delete(series.name());
+    } else {
+      states.put(series.name(), new SeriesState(series, lastArticle, tone.state(), volume.state(),
+          state.terms().update(stats, alpha)));
+    }
+    List<Finding> findings = new ArrayList<>(2);
+    if (config.alertLevels().contains(series.level())) {
+      if (tone.finding() != null) {
+        findings.add(tone.finding());
+      }
+      if (volume.finding() != null) {
+        findings.add(volume.finding());
+      }
+    }
+    return findings;
+  }
+
+  /** Terms are measured against the baselines before this window; stories as they stand now. */
+  private Citations citations(Map<String, TermBaseline> termsBefore) {
+    return new Citations() {
       @Override
       public List<TermWeight> movedTerms(Series series, WindowStats stats, double sign) {
         return termsBefore.getOrDefault(series.name(), TermBaseline.EMPTY).moved(stats, sign);
@@ -250,11 +273,6 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
         return story == null ? null : story.ref();
       }
     };
-    for (Finding finding : findings) {
-      Alert alert = writer.write(finding, citations);
-      context.forward(new Record<>(alert.key(), new SeriesOutput.Raised(alert), streamTime));
-    }
-    return gap;
   }
 
   private SeriesState initial(Series series) {
