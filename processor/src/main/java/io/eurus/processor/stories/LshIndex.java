@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * LSH buckets → the stories whose first article fell in them, on the heap: derived from the stories store (each
  * story keeps its signature) and rebuilt from it when the task starts, so it needs no changelog of its own.
- * Stories older than the horizon are swept out once per {@link #SWEEP_EVERY_MS} of stream time, as the store
- * drops them.
+ * Stories older than the horizon are swept out once per {@link #SWEEP_EVERY_MS} of stream time (to bound memory;
+ * look-ups filter them out anyway).
  */
 final class LshIndex {
 
@@ -36,14 +36,17 @@ final class LshIndex {
     }
   }
 
-  /** Stories sharing a band with {@code signature} whose first article is within the horizon of {@code time}. */
-  Set<Entry> candidates(int[] signature, long time) {
+  /**
+   * Stories sharing a band with {@code signature} whose first article is within the horizon of {@code time} and
+   * not before {@code oldestOpen}: when the sweep ran does not change what is found.
+   */
+  Set<Entry> candidates(int[] signature, long time, long oldestOpen) {
     Set<Entry> found = new LinkedHashSet<>();
     for (int band = 0; band < MinHash.BANDS; band++) {
       List<Entry> entries = buckets.get(MinHash.bucket(signature, band));
       if (entries != null) {
         for (Entry entry : entries) {
-          if (Math.abs(entry.firstSeen() - time) <= horizonMs) {
+          if (Math.abs(entry.firstSeen() - time) <= horizonMs && entry.firstSeen() >= oldestOpen) {
             found.add(entry);
           }
         }

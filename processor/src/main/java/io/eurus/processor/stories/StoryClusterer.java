@@ -51,10 +51,9 @@ final class StoryClusterer implements FixedKeyProcessor<String, EnrichedArticle,
     }
     Article article = enriched.article();
     long time = record.timestamp();
-    long streamTime = context.currentStreamTimeMs();
-    index.sweep(streamTime);
+    index.sweep(context.currentStreamTimeMs());
     // An article older than the horizon behind stream time could only join stories that have expired.
-    boolean current = time >= streamTime - horizonMs;
+    boolean current = time >= stories.oldestOpen();
     String body = article.text() == null || article.text().isBlank() ? article.summary() : article.text();
     long[] shingles = Shingles.of(article.language(), article.title(), body);
     int[] signature = shingles.length == 0 ? null : MinHash.signature(shingles);
@@ -85,7 +84,7 @@ final class StoryClusterer implements FixedKeyProcessor<String, EnrichedArticle,
   private Story nearest(int[] signature, long time) {
     Story best = null;
     double bestSimilarity = 0;
-    for (LshIndex.Entry candidate : index.candidates(signature, time)) {
+    for (LshIndex.Entry candidate : index.candidates(signature, time, stories.oldestOpen())) {
       Story story = stories.at(candidate.storyId(), candidate.firstSeen());
       if (story == null || story.signature() == null) {
         continue;
