@@ -1,10 +1,18 @@
-// The desk's alert list. Every text that came from a feed is inserted with textContent, never as HTML.
+// The desk page. Every text that came from a feed is inserted with textContent, never as HTML, and links
+// are only followed when they are plain http(s). Live updates come over Server-Sent Events.
 "use strict";
 
-const list = document.getElementById("alerts");
-const empty = document.getElementById("empty");
-const status = document.getElementById("status");
-const count = document.getElementById("count");
+const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
+const TONE_ALERTS = new Set(["TONE_SHIFT", "TONE_DIVERGENCE"]);
+const COLORS = ["#2457c5", "#c53030", "#2f855a", "#b7791f", "#7b1fa2", "#0e7490", "#6b7a90", "#be185d"];
+
+const state = {
+  alerts: new Map(),  // alert key -> alert as the desk sees it (latest revision, with its ack)
+  feeds: new Map(),   // feed id -> feed status
+  tone: new Map(),    // series@windowStart -> tone window
+  selected: null,     // key of the alert shown in detail
+};
+const $ = (id) => document.getElementById(id);
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -22,43 +30,416 @@ function safeLink(url) {
   }
 }
 
-function render(alerts) {
-  list.replaceChildren(...alerts.map((alert) => {
-    const item = element("li", "alert severity-" + String(alert.severity).toLowerCase());
-    item.dataset.alertId = alert.id;
-    const head = element("div", "alert-head");
-    head.append(element("span", "badge", alert.severity), element("span", "type", alert.type),
-      element("time", "at", new Date(alert.at).toLocaleString()));
-    item.append(head, element("div", "title", alert.title), element("div", "summary", alert.summary));
-    for (const article of alert.articles || []) {
-      const ref = element("div", "article");
-      const href = safeLink(article.url);
-      const title = element(href ? "a" : "span", "article-title", article.title);
-      if (href) {
-        title.href = href;
-        title.rel = "noopener noreferrer";
-        title.target = "_blank";
-      }
-      ref.append(title, element("span", "source", " — " + article.source + " (" + article.bloc + ")"));
-      if (article.snippet) ref.append(element("blockquote", "snippet", article.snippet));
-      item.append(ref);
-    }
-    return item;
-  }));
-  empty.hidden = alerts.length > 0;
-  count.textContent = alerts.length ? "(" + alerts.length + ")" : "";
+function when(instant) {
+  return instant ? new Date(instant).toLocaleString() : "—";
 }
 
-async function refresh() {
-  try {
-    const response = await fetch("/api/alerts", { headers: { Accept: "application/json" } });
-    if (!response.ok) throw new Error("HTTP " + response.status);
-    render(await response.json());
-    status.textContent = "live";
-  } catch (e) {
-    status.textContent = "reconnecting… (" + e.message + ")";
+function words(type) {
+  const text = String(type || "").toLowerCase().replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// "[[term]]" marks the matched words in a snippet: shown as <mark>, built from text nodes only.
+function highlighted(snippet) {
+  const quote = element("blockquote", "snippet");
+  String(snippet).split(/\[\[(.+?)\]\]/).forEach((part, i) => quote.append(i % 2 ? element("mark", null, part) : document.createTextNode(part)));
+  return quote;
+}
+
+function sourceLink(article) {
+  const href = safeLink(article.url);
+  const title = element(href ? "a" : "span", "article-title", article.title);
+  if (href) {
+    title.href = href;
+    title.rel = "noopener noreferrer";
+    title.target = "_blank";
+  }
+  return title;
+}
+
+// ---- the alert list ----
+
+function filters() {
+  return { type: $("filter-type").value, severity: $("filter-severity").value, bloc: $("filter-bloc").value };
+}
+
+function visible(alert, f) {
+  return (!f.type || alert.type === f.type)
+    && (!f.severity || SEVERITIES.indexOf(alert.severity) >= SEVERITIES.indexOf(f.severity))
+    && (!f.bloc || alert.bloc === f.bloc);
+}
+
+function time(instant) {
+  const t = Date.parse(instant);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+// By event time, then by creation: negative when a is newer than b.
+function newestFirst(a, b) {
+  return (time(b.at) - time(a.at)) || (time(b.created) - time(a.created));
+}
+
+function ackText(alert) {
+  if (!alert.ack) return "";
+  const by = alert.ack.by ? " by " + alert.ack.by : "";
+  return alert.ack.revision < alert.revision ? "updated since acknowledged" + by : "acknowledged" + by;
+}
+
+// Bursts of alerts redraw the list once per frame, not once per alert.
+let listPending = false;
+function renderList() {
+  if (listPending) return;
+  listPending = true;
+  requestAnimationFrame(() => { listPending = false; drawList(); });
+}
+
+function drawList() {
+  const f = filters();
+  const shown = [...state.alerts.values()].filter((a) => visible(a, f)).sort(newestFirst);
+  $("alerts").replaceChildren(...shown.map(listItem));
+  drawCounts(shown.length);
+}
+
+// One live alert: replace or insert its item where it belongs, without redrawing the whole list.
+function placeItem(alert) {
+  const list = $("alerts");
+  const old = list.querySelector("li[data-key=\"" + CSS.escape(alert.key) + "\"]");
+  if (old) old.remove();
+  if (visible(alert, filters())) {
+    let before = null;
+    for (const item of list.children) {
+      if (newestFirst(alert, state.alerts.get(item.dataset.key)) <= 0) { before = item; break; }
+    }
+    list.insertBefore(listItem(alert), before);
+  }
+  drawCounts(list.children.length);
+}
+
+function drawCounts(shown) {
+  $("empty").hidden = shown > 0;
+  $("empty").textContent = state.alerts.size && !shown ? "No alert matches these filters."
+    : "No alerts yet. They appear here the moment the pipeline raises one — no need to reload.";
+  $("count").textContent = "(" + shown + (shown === state.alerts.size ? "" : " of " + state.alerts.size) + ")";
+}
+
+function listItem(alert) {
+  const item = element("li", "alert severity-" + String(alert.severity).toLowerCase());
+  item.dataset.alertId = alert.id;
+  item.dataset.key = alert.key;
+  item.tabIndex = 0;
+  if (alert.ack && alert.ack.revision >= alert.revision) item.classList.add("acked");
+  if (alert.key === state.selected) item.classList.add("selected");
+  const head = element("div", "alert-head");
+  head.append(element("span", "badge", alert.severity), element("span", "type", words(alert.type)),
+    element("time", "at", when(alert.at)));
+  if (alert.bloc) head.append(element("span", "bloc", alert.bloc));
+  if (alert.revision > 1) head.append(element("span", "revision", "update " + alert.revision));
+  head.append(element("span", "ack-state", ackText(alert)));
+  item.append(head, element("div", "title", alert.title), element("div", "summary", alert.summary));
+  item.addEventListener("click", () => select(alert.key));
+  item.addEventListener("keydown", (e) => { if (e.key === "Enter") select(alert.key); });
+  return item;
+}
+
+function refreshFilterChoices() {
+  for (const [id, values] of [["filter-type", [...state.alerts.values()].map((a) => a.type)],
+                              ["filter-bloc", [...state.alerts.values()].map((a) => a.bloc)]]) {
+    const select = $(id);
+    const known = new Set([...select.options].map((o) => o.value));
+    [...new Set(values.filter(Boolean))].sort().forEach((value) => {
+      if (!known.has(value)) select.append(new Option(id === "filter-type" ? words(value) : value, value));
+    });
   }
 }
 
-refresh();
-setInterval(refresh, 2000);
+// ---- the detail of one alert ----
+
+function select(key) {
+  state.selected = key;
+  renderList();
+  renderDetail();
+}
+
+function renderDetail() {
+  const pane = $("detail");
+  const alert = state.alerts.get(state.selected);
+  if (!alert) {
+    pane.replaceChildren(element("p", "empty", "Select an alert to see its evidence: the articles and sentences, the terms, and links to the sources."));
+    return;
+  }
+  const head = element("div", "alert-head");
+  head.append(element("span", "badge", alert.severity), element("span", null, words(alert.type)), element("time", null, when(alert.at)));
+  const ack = element("button", "ack", alert.ack && alert.ack.revision >= alert.revision ? ackText(alert) : "Acknowledge");
+  ack.type = "button";
+  ack.disabled = Boolean(alert.ack && alert.ack.revision >= alert.revision);
+  ack.addEventListener("click", () => acknowledge(alert, ack));
+  const parts = [head, element("h3", null, alert.title), element("p", "summary", alert.summary), ack];
+
+  const facts = element("dl");
+  const fact = (name, value) => { if (value !== undefined && value !== null && value !== "") facts.append(element("dt", null, name), element("dd", null, value)); };
+  fact("Sources", alert.bloc);
+  fact("Direction", alert.direction && words(alert.direction));
+  fact("Rule", alert.rule && alert.rule.name);
+  fact("Feed", alert.feedId);
+  fact("Revision", alert.revision > 1 ? alert.revision + " (ongoing alert, updated)" : null);
+  const ev = alert.evidence;
+  if (ev) {
+    fact("Series", ev.series);
+    fact("Window", ev.windowStart ? when(ev.windowStart) + " – " + when(ev.windowEnd) : null);
+    fact("Now", typeof ev.current === "number" ? ev.current.toFixed(3) : null);
+    fact("Baseline", typeof ev.baseline === "number" ? ev.baseline.toFixed(3) + (typeof ev.baselineStdDev === "number" ? " ± " + ev.baselineStdDev.toFixed(3) : "") : null);
+    fact("Deviation", typeof ev.deviations === "number" ? ev.deviations.toFixed(1) + " σ" : null);
+    fact("Articles", ev.articleCount);
+    fact("Stories", ev.storyCount);
+  }
+  parts.push(facts);
+  if (ev && ev.terms && ev.terms.length) {
+    parts.push(element("h4", null, "Terms that moved most"));
+    const terms = element("ul", "terms");
+    ev.terms.forEach((t) => terms.append(element("li", null, t.term + " " + (t.weight > 0 ? "+" : "") + Number(t.weight).toFixed(2))));
+    parts.push(terms);
+  }
+  if (alert.articles && alert.articles.length) {
+    parts.push(element("h4", null, "Articles"));
+    for (const article of alert.articles) {
+      const ref = element("div", "article");
+      ref.append(sourceLink(article), element("span", "source", " — " + article.source + (article.bloc ? " (" + article.bloc + ")" : "")));
+      if (article.published) ref.append(element("div", "summary", when(article.published)));
+      if (article.snippet) ref.append(highlighted(article.snippet));
+      parts.push(ref);
+    }
+  }
+  pane.replaceChildren(...parts);
+}
+
+async function acknowledge(alert, button) {
+  button.disabled = true;
+  try {
+    const response = await fetch("/api/alerts/" + encodeURIComponent(alert.id).replace(/%2F/g, "/") + "/ack", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    if (!response.ok) throw new Error((await response.json()).error || "HTTP " + response.status);
+    applyAck(await response.json());
+  } catch (e) {
+    button.disabled = false;
+    button.textContent = "Acknowledge (failed: " + e.message + ")";
+  }
+}
+
+function applyAck(ack) {
+  const alert = state.alerts.get(ack.key);
+  if (!alert) return;
+  alert.ack = ack;
+  placeItem(alert);
+  if (state.selected === ack.key) renderDetail();
+}
+
+// ---- feed health ----
+
+function renderFeeds() {
+  const rows = [...state.feeds.values()].sort((a, b) => String(a.feedId).localeCompare(String(b.feedId))).map((feed) => {
+    const row = element("tr");
+    const failing = feed.consecutiveFailures > 0;
+    const stateText = failing ? "failing ×" + feed.consecutiveFailures : feed.malformed ? "ok (repaired)" : "ok";
+    const link = safeLink(feed.url);
+    const name = element(link ? "a" : "span", null, feed.feedId);
+    if (link) { name.href = link; name.rel = "noopener noreferrer"; name.target = "_blank"; }
+    const first = element("td");
+    first.append(name);
+    row.append(first, element("td", null, feed.bloc), element("td", failing ? "state-failing" : feed.malformed ? "state-repaired" : "state-ok", stateText),
+      element("td", null, when(feed.lastSuccess)), element("td", null, feed.lastErrorReason ? when(feed.lastError) + ": " + feed.lastErrorReason : (feed.recovered || "—")),
+      element("td", null, typeof feed.itemsPerDay === "number" ? feed.itemsPerDay.toFixed(1) : "—"), element("td", null, when(feed.newestItem)));
+    return row;
+  });
+  $("feeds").replaceChildren(...rows);
+  $("feeds-empty").hidden = rows.length > 0;
+  $("feed-count").textContent = rows.length ? "(" + rows.length + ")" : "";
+}
+
+// ---- charts (uPlot) ----
+
+const charts = {};
+
+function plot(name, opts, data) {
+  const target = $("chart-" + name);
+  const empty = $("chart-" + name + "-empty");
+  const has = data.length > 0 && data[0].length > 0;
+  empty.hidden = has;
+  target.hidden = !has;
+  if (charts[name]) { charts[name].destroy(); delete charts[name]; }
+  if (!has || typeof uPlot === "undefined") return;
+  opts.width = Math.max(300, target.parentElement.clientWidth - 24);
+  opts.height = 220;
+  charts[name] = new uPlot(opts, data, target);
+}
+
+function seconds(instant) {
+  return Math.floor(new Date(instant).getTime() / 1000);
+}
+
+// One line per source bloc: the series of all languages of a bloc (language null), or every series if none is.
+function toneSeries() {
+  const windows = [...state.tone.values()];
+  const whole = windows.filter((w) => !w.language);
+  const chosen = whole.length ? whole : windows;
+  const bySeries = new Map();
+  for (const w of chosen) {
+    if (!bySeries.has(w.series)) bySeries.set(w.series, { label: w.bloc || "all sources", windows: new Map() });
+    bySeries.get(w.series).windows.set(seconds(w.windowStart), w);
+  }
+  const xs = [...new Set(chosen.map((w) => seconds(w.windowStart)))].sort((a, b) => a - b);
+  return { xs, bySeries };
+}
+
+function renderTone() {
+  const { xs, bySeries } = toneSeries();
+  const band = $("band-series");
+  const known = new Set([...band.options].map((o) => o.value));
+  for (const [series, s] of bySeries) if (!known.has(series)) band.append(new Option(s.label, series));
+  if (!band.value && band.options.length) band.value = [...bySeries.keys()].find((k) => bySeries.get(k).label === "all sources") || band.options[0].value;
+
+  const data = [xs];
+  const series = [{}];
+  let i = 0;
+  for (const [, s] of bySeries) {
+    data.push(xs.map((x) => (s.windows.has(x) && typeof s.windows.get(x).meanTone === "number" ? s.windows.get(x).meanTone : null)));
+    series.push({ label: s.label, stroke: COLORS[i++ % COLORS.length], width: 2, spanGaps: true });
+  }
+  const bands = [];
+  const base = bySeries.get(band.value);
+  if (base) {
+    const edge = (sign) => xs.map((x) => {
+      const w = base.windows.get(x);
+      return w && typeof w.baselineMean === "number" && typeof w.baselineStdDev === "number" ? w.baselineMean + sign * 2 * w.baselineStdDev : null;
+    });
+    data.push(edge(1), edge(-1));
+    series.push({ label: "baseline +2σ", stroke: "rgba(36,87,197,.35)", width: 1, dash: [4, 4] },
+                { label: "baseline −2σ", stroke: "rgba(36,87,197,.35)", width: 1, dash: [4, 4] });
+    bands.push({ series: [series.length - 2, series.length - 1], fill: "rgba(36,87,197,.10)" });
+  }
+  const shifts = [...state.alerts.values()].filter((a) => TONE_ALERTS.has(a.type))
+    .map((a) => seconds((a.evidence && a.evidence.windowStart) || a.at));
+  plot("tone", {
+    series, bands,
+    scales: { y: { range: [-1, 1] } },
+    axes: [{}, { label: "tone" }],
+    hooks: { draw: [(u) => {
+      const ctx = u.ctx;
+      ctx.save();
+      ctx.strokeStyle = "#c53030";
+      ctx.lineWidth = 2;
+      for (const x of shifts) {
+        const px = u.valToPos(x, "x", true);
+        if (px < u.bbox.left || px > u.bbox.left + u.bbox.width) continue;
+        ctx.beginPath();
+        ctx.moveTo(px, u.bbox.top);
+        ctx.lineTo(px, u.bbox.top + u.bbox.height);
+        ctx.stroke();
+      }
+      ctx.restore();
+    }] },
+  }, data);
+}
+
+function renderVolume() {
+  const windows = [...state.tone.values()];
+  const all = windows.filter((w) => !w.bloc && !w.language);
+  const counted = all.length ? all : windows.filter((w) => !w.language);
+  const totals = new Map();
+  for (const w of counted) totals.set(seconds(w.windowStart), (totals.get(seconds(w.windowStart)) || 0) + (w.stories || 0));
+  const xs = [...totals.keys()].sort((a, b) => a - b);
+  plot("volume", {
+    series: [{}, { label: "relevant stories", stroke: "#2457c5", fill: "rgba(36,87,197,.25)", paths: uPlot.paths.bars({ size: [0.7, 40] }) }],
+    scales: { y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
+    axes: [{}, { label: "stories" }],
+  }, [xs, xs.map((x) => totals.get(x))]);
+}
+
+function renderRules() {
+  const counts = new Map();
+  for (const alert of state.alerts.values()) {
+    if (alert.type === "RULE_MATCH" && alert.rule) counts.set(alert.rule.name || alert.rule.id, (counts.get(alert.rule.name || alert.rule.id) || 0) + 1);
+  }
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  const names = top.map(([name]) => name);
+  plot("rules", {
+    scales: { x: { time: false, range: [-0.5, Math.max(0.5, names.length - 0.5)] }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
+    series: [{ label: "rule", value: (u, i) => (i === null ? "—" : names[i]) },
+             { label: "alerts", stroke: "#b7791f", fill: "rgba(183,121,31,.35)", paths: uPlot.paths.bars({ size: [0.6, 80] }) }],
+    axes: [{ splits: () => names.map((_, i) => i), values: (u, splits) => splits.map((i) => names[i] || "") }, { label: "alerts" }],
+  }, [names.map((_, i) => i), top.map(([, n]) => n)]);
+}
+
+let chartsPending = false;
+function renderCharts() {
+  if (chartsPending) return;
+  chartsPending = true;
+  // Coalesce bursts of updates into one redraw per second.
+  setTimeout(() => { chartsPending = false; renderTone(); renderVolume(); renderRules(); }, state.chartsDrawn ? 1000 : 0);
+  state.chartsDrawn = true;
+}
+
+// ---- live updates ----
+
+/** Keeps the latest revision of each alert; returns whether this one was news. */
+function putAlert(alert) {
+  const known = state.alerts.get(alert.key);
+  if (known && known.revision > alert.revision) return false;
+  state.alerts.set(alert.key, alert);
+  return true;
+}
+
+function connect() {
+  const status = $("status");
+  const source = new EventSource("/api/alerts/stream");
+  source.addEventListener("open", () => { status.textContent = "live"; status.className = "status live"; });
+  source.addEventListener("error", () => { status.textContent = "reconnecting…"; status.className = "status down"; });
+  source.addEventListener("snapshot", (e) => {
+    const snapshot = JSON.parse(e.data);
+    state.alerts.clear();
+    snapshot.alerts.forEach(putAlert);
+    state.feeds = new Map(snapshot.feeds.map((f) => [f.feedId, f]));
+    refreshFilterChoices(); renderList(); renderDetail(); renderFeeds(); renderCharts();
+  });
+  source.addEventListener("alert", (e) => {
+    const alert = JSON.parse(e.data);
+    if (!putAlert(alert)) return;
+    refreshFilterChoices();
+    if (listPending) renderList(); else placeItem(alert);
+    if (state.selected === alert.key) renderDetail();
+    renderCharts();
+  });
+  source.addEventListener("ack", (e) => applyAck(JSON.parse(e.data)));
+  source.addEventListener("feed", (e) => { const f = JSON.parse(e.data); state.feeds.set(f.feedId, f); renderFeeds(); });
+  source.addEventListener("tone", (e) => { const w = JSON.parse(e.data); state.tone.set(w.series + "@" + w.windowStart, w); renderCharts(); });
+}
+
+async function loadTone() {
+  const response = await fetch("/api/tone", { headers: { Accept: "application/json" } });
+  if (response.ok) for (const w of await response.json()) state.tone.set(w.series + "@" + w.windowStart, w);
+  renderCharts();
+}
+
+async function start() {
+  for (const id of ["filter-type", "filter-severity", "filter-bloc"]) $(id).addEventListener("change", renderList);
+  $("band-series").addEventListener("change", renderTone);
+  window.addEventListener("resize", renderCharts);
+  const session = await (await fetch("/api/session")).json();
+  if (session.tokenRequired && !session.authenticated) {
+    $("desk").hidden = true;
+    $("login").hidden = false;
+    $("login-form").addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const response = await fetch("/api/session", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ token: $("token").value }) });
+      if (!response.ok) { $("login-error").textContent = "That token was not accepted."; return; }
+      $("login").hidden = true;
+      $("desk").hidden = false;
+      loadTone(); connect();
+    });
+    return;
+  }
+  loadTone();
+  connect();
+}
+
+start();

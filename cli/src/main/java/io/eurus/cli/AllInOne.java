@@ -57,6 +57,7 @@ final class AllInOne implements AutoCloseable {
     // Ports first: a taken port should fail in milliseconds, not after the broker started.
     Ports.requireFree(alertsSettings.dashboardHost(), alertsSettings.dashboardPort(), "--port (or EURUS_DASHBOARD_PORT)");
     Ports.requireFree("0.0.0.0", opsPort, "--ops-port (or EURUS_OPS_PORT), or 0 for none");
+    AlertsService.check(alertsSettings);
 
     ServiceRunner runner = new ServiceRunner();
     EmbeddedKafka broker = runner.own(EmbeddedKafka.start(options.dataDir() == null ? null : options.dataDir().resolve("kafka"), 0));

@@ -39,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--feeds", paramLabel = "FILE", description = "YAML feed list (default: the bundled EU–Russia list).")
   Path feeds;
 
+  @Option(names = "--routing", paramLabel = "FILE", description = "YAML routing of alerts to channels (see README).")
+  Path routing;
+
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Keep the broker's data and the processor's state here across restarts (default: a temporary folder, removed on exit).")
   Path dataDir;
@@ -54,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (feeds != null) {
       extra.put(IngestSettings.FEEDS_FILE, feeds.toString());
+    }
+    if (routing != null) {
+      extra.put(AlertsSettings.ROUTING_FILE, routing.toString());
     }
     Map<String, String> settings = options.load(AllInOne.DEFINITION, extra);
     AllInOne eurus = AllInOne.start(settings, new AllInOne.Options(dataDir, demo, demoInterval, Duration.ofSeconds(2)));

@@ -44,9 +44,14 @@ final class ServiceCommands {
 
     abstract void startService(ServiceRunner runner, Map<String, String> settings);
 
+    /** Checks what needs no broker (files, secrets) so its problems come before the wait for Kafka. */
+    void check(Map<String, String> settings) {
+    }
+
     @Override
     public Integer call() {
       Map<String, String> settings = options.load(definition(), extraSettings());
+      check(settings);
       AbstractConfig common = new AbstractConfig(CommonSettings.define(), settings, false);
       String bootstrap = common.getString(CommonSettings.BOOTSTRAP_SERVERS);
       KafkaClients.awaitBroker(bootstrap, BROKER_WAIT);
@@ -106,6 +111,9 @@ final class ServiceCommands {
     @Option(names = "--port", paramLabel = "PORT", description = "Dashboard port (default 8080).")
     Integer port;
 
+    @Option(names = "--routing", paramLabel = "FILE", description = "YAML routing of alerts to channels (see README).")
+    Path routing;
+
     @Override
     ConfigDef definition() {
       return AlertsSettings.DEF;
@@ -113,7 +121,19 @@ final class ServiceCommands {
 
     @Override
     Map<String, String> extraSettings() {
-      return port == null ? Map.of() : Map.of(AlertsSettings.DASHBOARD_PORT, String.valueOf(port));
+      Map<String, String> extra = new java.util.HashMap<>();
+      if (port != null) {
+        extra.put(AlertsSettings.DASHBOARD_PORT, String.valueOf(port));
+      }
+      if (routing != null) {
+        extra.put(AlertsSettings.ROUTING_FILE, routing.toString());
+      }
+      return extra;
+    }
+
+    @Override
+    void check(Map<String, String> values) {
+      AlertsService.check(new AlertsSettings(values));
     }
 
     @Override

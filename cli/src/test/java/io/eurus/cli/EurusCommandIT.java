@@ -2,26 +2,19 @@ package io.eurus.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** What an operator sees when the command line or the environment is wrong: one plain line, exit 1. */
 class EurusCommandIT {
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CapturedEurus captured = new CapturedEurus();
 
   private int eurus(String... args) {
-    CommandLine cli = Eurus.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return captured.run(args);
   }
 
   @Test
@@ -31,7 +24,7 @@ class EurusCommandIT {
     int exit = eurus("ingest", "--bootstrap-servers", "127.0.0.1:1", "--ops-port", "0");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("eurus: cannot reach Kafka at 127.0.0.1:1 within 15 s "
+    assertThat(captured.err()).isEqualTo("eurus: cannot reach Kafka at 127.0.0.1:1 within 15 s "
         + "(check --bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS)" + System.lineSeparator());
     assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(30));
   }
@@ -46,7 +39,7 @@ class EurusCommandIT {
       int exit = eurus("run", "--demo", "--port", String.valueOf(port), "--ops-port", "0");
 
       assertThat(exit).isEqualTo(1);
-      assertThat(err.toString()).isEqualTo("eurus: port " + port + " on 127.0.0.1 is already in use: "
+      assertThat(captured.err()).isEqualTo("eurus: port " + port + " on 127.0.0.1 is already in use: "
           + "choose another with --port (or EURUS_DASHBOARD_PORT)" + System.lineSeparator());
       assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
     }
@@ -58,7 +51,7 @@ class EurusCommandIT {
         "--set", "ops.port=http");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString())
+    assertThat(captured.err())
         .contains("no.such.setting: unknown setting")
         .contains("kafka.topic.partitions (EURUS_KAFKA_TOPIC_PARTITIONS): ")
         .contains("ops.port (EURUS_OPS_PORT): ")
@@ -70,6 +63,6 @@ class EurusCommandIT {
     int exit = eurus("--help");
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("run", "ingest", "processor", "alerts", "config");
+    assertThat(captured.out()).contains("run", "ingest", "processor", "alerts", "score", "eval", "config");
   }
 }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param toneTerms the terms that made the tone, with their weights: why the score is what it is
  * @param sentences the sentences that are about the relationship
  * @param storyId  the story (cluster of near-duplicate articles) the article belongs to; null until clustered
+ * @param profile  the watch profile the relevance and tone refer to, e.g. {@code eu-russia}
+ * @param sentenceTones the tone of each qualifying sentence that carries tone terms, with its terms
  */
 public record EnrichedArticle(
     int schemaVersion,
@@ -25,7 +27,9 @@ public record EnrichedArticle(
     Double polarity,
     List<TermWeight> toneTerms,
     List<String> sentences,
-    String storyId) {
+    String storyId,
+    String profile,
+    List<SentenceTone> sentenceTones) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -34,5 +38,12 @@ public record EnrichedArticle(
     rules = rules == null ? List.of() : List.copyOf(rules);
     toneTerms = toneTerms == null ? List.of() : List.copyOf(toneTerms);
     sentences = sentences == null ? List.of() : List.copyOf(sentences);
+    sentenceTones = sentenceTones == null ? List.of() : List.copyOf(sentenceTones);
+  }
+
+  /** The fields of schema version 1 as first published; profile and sentence tones left out. */
+  public EnrichedArticle(int schemaVersion, Article article, boolean relevant, List<String> actors, List<RuleMatch> rules,
+      Double tone, Double polarity, List<TermWeight> toneTerms, List<String> sentences, String storyId) {
+    this(schemaVersion, article, relevant, actors, rules, tone, polarity, toneTerms, sentences, storyId, null, null);
   }
 }

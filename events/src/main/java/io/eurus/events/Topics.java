@@ -19,6 +19,14 @@ public final class Topics {
   public static final Topic<String, FeedStatus> FEED_STATUS =
       new Topic<>("feed-status", KEY, new JsonSerde<>(FeedStatus.class), true, "feed health after each poll, keyed by feed id");
 
+  /**
+   * What ingest remembers per feed (seen items, validators, health), keyed by feed id; compacted. Same
+   * partition count and keys as {@link #FEEDS}, so the instance that polls a feed owns its state.
+   */
+  public static final Topic<String, FeedState> INGEST_STATE =
+      new Topic<>("ingest.state", KEY, new JsonSerde<>(FeedState.class), true,
+          "ingest's memory per feed (seen items, validators, health), keyed by feed id");
+
   /** Normalised, de-duplicated articles, keyed by article id. */
   public static final Topic<String, Article> ARTICLES =
       new Topic<>("articles", KEY, new JsonSerde<>(Article.class), false, "normalised articles, keyed by article id");
@@ -45,8 +53,13 @@ public final class Topics {
   public static final Topic<String, DeadLetter> ALERTS_DLQ =
       new Topic<>("alerts.dlq", KEY, new JsonSerde<>(DeadLetter.class), false, "alerts a channel could not take, with the reason");
 
+  /** The desk's acknowledgements, keyed by alert key; compacted so they outlive restarts. */
+  public static final Topic<String, AlertAck> ALERTS_ACKS =
+      new Topic<>("alerts.acks", KEY, new JsonSerde<>(AlertAck.class), true, "the desk's acknowledgements, keyed by alert key");
+
   public static final List<Topic<?, ?>> ALL =
-      List.of(FEEDS, FEED_STATUS, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, TONE_WINDOWS, ALERTS, ALERTS_DLQ);
+      List.of(FEEDS, FEED_STATUS, INGEST_STATE, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, TONE_WINDOWS, ALERTS, ALERTS_DLQ,
+          ALERTS_ACKS);
 
   private Topics() {
   }

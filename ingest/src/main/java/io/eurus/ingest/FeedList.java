@@ -40,6 +40,7 @@ public final class FeedList {
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(s|m|h)");
   private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
   private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+  private static final List<String> FIELDS = List.of("id", "url", "name", "bloc", "language", "pollInterval", "fullText");
 
   private FeedList() {
   }
@@ -86,6 +87,14 @@ public final class FeedList {
       } else if (!ids.add(id)) {
         problems.add(where + ": id is used twice");
       }
+      feed.fieldNames().forEachRemaining(field -> {
+        if (!FIELDS.contains(field)) {
+          problems.add(where + ": unknown field '" + field + "' (known: " + String.join(", ", FIELDS) + ")");
+        }
+      });
+      if (feed.has("fullText") && !feed.get("fullText").isBoolean()) {
+        problems.add(where + ": fullText must be true or false");
+      }
       String url = text(feed, "url");
       if (!isFeedUrl(url)) {
         problems.add(where + ": url '" + url + "' is not an http(s) or file URL");
@@ -120,6 +129,42 @@ public final class FeedList {
       throw new SettingsException(problems.stream().map(p -> source + ": " + p).toList());
     }
     return List.copyOf(result);
+  }
+
+  /** The list as YAML that {@link #load} reads back, one flow mapping per feed. */
+  public static String toYaml(List<FeedDefinition> feeds) {
+    StringBuilder yaml = new StringBuilder("feeds:\n");
+    for (FeedDefinition feed : feeds) {
+      yaml.append("  - { id: ").append(quoted(feed.id())).append(", name: ").append(quoted(feed.name()))
+          .append(", bloc: ").append(quoted(feed.bloc()));
+      if (feed.language() != null) {
+        yaml.append(", language: ").append(feed.language());
+      }
+      yaml.append(",\n      url: ").append(quoted(feed.url())).append(", pollInterval: ").append(shortDuration(feed.pollInterval()))
+          .append(", fullText: ").append(feed.fullText()).append(" }\n");
+    }
+    return yaml.toString();
+  }
+
+  private static String quoted(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String shortDuration(Duration d) {
+    long seconds = d.toSeconds();
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+
+  /** Parses a list from text (what {@code feed import-opml} checks its own output with). */
+  public static List<FeedDefinition> parse(String yaml, String source) {
+    try {
+      return parse(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source);
+    } catch (IOException e) {
+      throw new StartupException("feed list " + source + " is unreadable: " + e.getMessage());
+    }
   }
 
   static Duration duration(String text) {

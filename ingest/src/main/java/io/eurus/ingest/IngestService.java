@@ -1,61 +1,69 @@
 package io.eurus.ingest;
 
-import com.rometools.rome.feed.synd.SyndEntry;
-import io.eurus.events.Article;
 import io.eurus.events.FeedDefinition;
 import io.eurus.events.Topics;
+import io.eurus.ingest.fetch.EnvProxySelector;
+import io.eurus.ingest.fetch.FeedFetcher;
+import io.eurus.ingest.parse.FullText;
+import io.eurus.ingest.parse.LanguageGuesser;
+import io.eurus.ingest.poll.FeedAssignments;
+import io.eurus.ingest.poll.FeedCatalog;
+import io.eurus.ingest.poll.FeedHealth;
+import io.eurus.ingest.poll.FeedMetrics;
+import io.eurus.ingest.poll.PollCycle;
+import io.eurus.ingest.poll.PollSchedule;
+import io.eurus.ingest.poll.StateRestorer;
+import io.eurus.ingest.poll.TransactionalPublisher;
 import io.eurus.platform.Service;
-import io.eurus.platform.kafka.EventProducer;
+import io.eurus.platform.StartupException;
 import io.eurus.platform.kafka.KafkaClients;
 import io.eurus.platform.ops.Ops;
-import io.micrometer.core.instrument.Counter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.random.RandomGenerator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls each feed on its interval and publishes new and edited items to {@code articles}. An item is
- * remembered as seen only after the broker acknowledged it, so a failed send is retried on the next poll.
+ * The ingest service: publishes its feed list to {@code feeds}, takes its share of the feeds through the
+ * consumer group, polls them politely and publishes new and edited articles, each feed's state, status and
+ * health alerts in Kafka transactions. See {@link FeedAssignments} for the split, {@link PollCycle} for one
+ * poll and {@link TransactionalPublisher} for the guarantees.
  */
 public final class IngestService implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
 
   private final IngestSettings settings;
   private final List<FeedDefinition> feeds;
+  private final Ops ops;
   private final Clock clock;
-  private final Counter polls;
-  private final Counter published;
-  private final Counter failures;
-  private final Map<String, Integer> seenContent = new ConcurrentHashMap<>();
-  private final Map<String, Integer> revisions = new ConcurrentHashMap<>();
-  private final Map<String, String> etags = new ConcurrentHashMap<>();
-  private HttpClient http;
-  private EventProducer producer;
-  private ScheduledExecutorService scheduler;
+  private ScheduledThreadPoolExecutor scheduler;
+  private ExecutorService cpu;
+  private TransactionalPublisher publisher;
+  private FeedAssignments assignments;
 
   public IngestService(IngestSettings settings, List<FeedDefinition> feeds, Ops ops, Clock clock) {
     this.settings = settings;
     this.feeds = List.copyOf(feeds);
+    this.ops = ops;
     this.clock = clock;
-    this.polls = ops.registry().counter("eurus_ingest_polls");
-    this.published = ops.registry().counter("eurus_ingest_articles_published");
-    this.failures = ops.registry().counter("eurus_ingest_poll_failures");
   }
 
   @Override
@@ -65,103 +73,102 @@ public final class IngestService implements Service {
 
   @Override
   public void start() {
-    http = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(settings.requestTimeoutSeconds()))
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
-    producer = new EventProducer(KafkaClients.producerConfig(settings.bootstrapServers(), "eurus-ingest"));
-    scheduler = Executors.newScheduledThreadPool(2, runnable -> {
-      Thread thread = new Thread(runnable, "eurus-ingest-poll");
-      thread.setDaemon(true);
-      return thread;
-    });
-    for (FeedDefinition feed : feeds) {
-      scheduler.scheduleWithFixedDelay(() -> pollSafely(feed), 0, feed.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-    LOG.info("Ingest polling {} feeds", feeds.size());
+    publishFeedList();
+    String transactionalId = settings.groupId() + "-" + UUID.randomUUID();
+    publisher = new TransactionalPublisher(() -> transactionalProducer(transactionalId), () -> assignments.fence());
+    publisher.start();
+    scheduler = new ScheduledThreadPoolExecutor(1, daemon("eurus-ingest-schedule"));
+    scheduler.setRemoveOnCancelPolicy(true);
+    cpu = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), daemon("eurus-ingest-parse"));
+    FeedFetcher fetcher = new FeedFetcher(settings.fetchOptions(), EnvProxySelector.fromEnvironment(System.getenv()));
+    PollCycle cycle = new PollCycle(fetcher, LanguageGuesser.shared(),
+        new FullText(fetcher, settings.fullTextMaxBytes(), settings.fullTextTimeout()),
+        new FeedHealth(settings.failingAlertAfter(), settings.silentFactor(), settings.silentMinimum()), clock, cpu);
+    FeedMetrics metrics = new FeedMetrics(ops.registry());
+    var shared = new io.eurus.ingest.poll.FeedPollers(cycle, publisher, new PollSchedule(settings.maxBackoff(), RandomGenerator.getDefault()),
+        scheduler, clock, metrics::committed);
+    assignments = new FeedAssignments(new KafkaConsumer<>(groupConsumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        new StateRestorer(new KafkaConsumer<>(readerConfig("eurus-ingest-restore"), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+            KAFKA_TIMEOUT), shared, Duration.ofSeconds(settings.requestTimeoutSeconds() + 10L), metrics::forget);
+    assignments.start();
   }
 
-  private void pollSafely(FeedDefinition feed) {
-    try {
-      poll(feed);
+  /** Checks co-partitioning, then writes the configured list to {@code feeds}. */
+  private void publishFeedList() {
+    try (var reader = new KafkaConsumer<>(readerConfig("eurus-ingest-catalog"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+         var producer = new KafkaProducer<>(KafkaClients.producerConfig(settings.bootstrapServers(), "eurus-ingest-catalog"),
+             new ByteArraySerializer(), new ByteArraySerializer())) {
+      int feedPartitions = reader.partitionsFor(Topics.FEEDS.name(), KAFKA_TIMEOUT).size();
+      int statePartitions = reader.partitionsFor(Topics.INGEST_STATE.name(), KAFKA_TIMEOUT).size();
+      if (feedPartitions != statePartitions) {
+        throw new StartupException("topic " + Topics.INGEST_STATE.name() + " has " + statePartitions + " partitions and "
+            + Topics.FEEDS.name() + " has " + feedPartitions + ": they must match (the owner of a feed owns its state)");
+      }
+      FeedCatalog.Changes changes = FeedCatalog.publish(feeds, reader, producer, KAFKA_TIMEOUT);
+      LOG.info("Ingest feed list: {} feeds ({} written to '{}', {} removed); {} partitions to share between instances",
+          feeds.size(), changes.written(), Topics.FEEDS.name(), changes.removed(), feedPartitions);
+    } catch (ExecutionException e) {
+      throw new StartupException("cannot publish the feed list to Kafka: " + e.getCause().getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      failures.increment();
-      LOG.warn("feed {} ({}): {}", feed.id(), feed.url(), e.getMessage());
+      throw new StartupException("interrupted while publishing the feed list");
     }
   }
 
-  void poll(FeedDefinition feed) throws Exception {
-    polls.increment();
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(feed.url()))
-        .timeout(Duration.ofSeconds(settings.requestTimeoutSeconds()))
-        .header("User-Agent", settings.userAgent())
-        .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5");
-    String etag = etags.get(feed.id());
-    if (etag != null) {
-      request.header("If-None-Match", etag);
-    }
-    HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream body = response.body()) {
-      if (response.statusCode() == 304) {
-        return;
-      }
-      if (response.statusCode() != 200) {
-        throw new IOException("HTTP " + response.statusCode());
-      }
-      response.headers().firstValue("ETag").ifPresent(value -> etags.put(feed.id(), value));
-      Instant fetched = clock.instant();
-      for (SyndEntry entry : FeedParser.parse(body)) {
-        Article article = FeedItemMapper.toArticle(feed, entry, fetched);
-        if (article != null) {
-          publishIfNew(article);
-        }
-      }
-    }
+  private Producer<byte[], byte[]> transactionalProducer(String transactionalId) {
+    Map<String, Object> config = KafkaClients.producerConfig(settings.bootstrapServers(), transactionalId);
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    // Short blocking calls: the publisher retries them itself and stays responsive to stop.
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    // Records are small and committed in batches; 32 MB of send buffer (the default) would be an eighth of a small heap.
+    config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
+    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  private void publishIfNew(Article article) {
-    int content = Objects.hash(article.title(), article.text());
-    Integer seen = seenContent.get(article.id());
-    if (seen != null && seen == content) {
-      return;
-    }
-    int revision = seen == null ? 1 : revisions.getOrDefault(article.id(), 1) + 1;
-    Article versioned = withRevision(article, revision);
-    producer.send(Topics.ARTICLES, versioned.id(), versioned).whenComplete((metadata, error) -> {
-      if (error == null) {
-        seenContent.put(article.id(), content);
-        revisions.put(article.id(), revision);
-        published.increment();
-      } else {
-        LOG.warn("article {} not published, will retry on the next poll: {}", article.id(), error.getMessage());
-      }
-    });
+  private Map<String, Object> groupConsumerConfig() {
+    Map<String, Object> config = KafkaClients.consumerConfig(settings.bootstrapServers(), settings.groupId(), "eurus-ingest");
+    // Stopping a feed waits for its poll in flight; give revocation the time that takes.
+    config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 120_000);
+    return config;
   }
 
-  private static Article withRevision(Article a, int revision) {
-    return new Article(a.schemaVersion(), a.id(), revision, a.feedId(), a.source(), a.bloc(), a.url(), a.title(),
-        a.summary(), a.text(), a.author(), a.language(), a.published(), a.fetched());
+  private Map<String, Object> readerConfig(String clientId) {
+    Map<String, Object> config = KafkaClients.consumerConfig(settings.bootstrapServers(), null, clientId);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    return config;
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** The feeds this instance polls now (its share of the group's). */
+  public List<String> ownedFeeds() {
+    return assignments == null ? List.of() : assignments.feeds();
   }
 
   @Override
   public boolean healthy() {
-    return scheduler != null && !scheduler.isShutdown();
+    return assignments != null && assignments.alive() && publisher != null;
   }
 
   @Override
   public void close() {
+    if (assignments != null) {
+      assignments.close();
+    }
+    if (publisher != null) {
+      publisher.close();
+    }
     if (scheduler != null) {
       scheduler.shutdownNow();
-      try {
-        scheduler.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
-    if (producer != null) {
-      producer.close();
+    if (cpu != null) {
+      cpu.shutdownNow();
     }
   }
 }

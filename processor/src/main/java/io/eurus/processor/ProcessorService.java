@@ -1,11 +1,10 @@
 package io.eurus.processor;
 
-import io.eurus.events.Severity;
 import io.eurus.platform.Service;
 import io.eurus.platform.ops.Ops;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,6 +20,9 @@ public final class ProcessorService implements Service {
 
   private final ProcessorSettings settings;
   private final Ops ops;
+  private final AtomicInteger rulesInForce = new AtomicInteger();
+  private final AtomicInteger rulesLeftOut = new AtomicInteger();
+  private EnricherSources.OpenEnricher enricher;
   private KafkaStreams streams;
 
   public ProcessorService(ProcessorSettings settings, Ops ops) {
@@ -40,6 +42,9 @@ public final class ProcessorService implements Service {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     // Opt in now to what becomes the default in Kafka 5.0 (and silences a start-up warning).
     props.put("processing.exception.handler.global.enabled", true);
+    // An unreadable record or an article the enricher fails on goes to articles.dlq with the reason; the stream goes on.
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class);
     return props;
   }
 
@@ -50,9 +55,16 @@ public final class ProcessorService implements Service {
 
   @Override
   public void start() {
+    // Every file is read and checked before Kafka is touched: a broken profile fails the start in one message.
+    enricher = settings.enricherSources().open(matcher -> {
+      rulesInForce.set(matcher.rules().size());
+      rulesLeftOut.set(matcher.problems().size());
+    });
+    ops.registry().gauge("eurus.processor.rules", rulesInForce);
+    ops.registry().gauge("eurus.processor.rules.invalid", rulesLeftOut);
     Properties config = streamsConfig(settings);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-    ProcessorTopology.build(builder, List.of(new KeywordRule("sanctions", "Sanctions", Severity.HIGH, settings.keywords())));
+    ProcessorTopology.build(builder, enricher.enricher());
     streams = new KafkaStreams(builder.build(), config);
     streams.setUncaughtExceptionHandler(error -> {
       LOG.error("processor stream thread failed, replacing it: {}", error.toString());
@@ -72,6 +84,9 @@ public final class ProcessorService implements Service {
   public void close() {
     if (streams != null) {
       streams.close(Duration.ofSeconds(10));
+    }
+    if (enricher != null) {
+      enricher.close();
     }
   }
 }

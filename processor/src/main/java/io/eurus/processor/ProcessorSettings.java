@@ -1,28 +1,64 @@
 package io.eurus.processor;
 
+import io.eurus.platform.StartupException;
 import io.eurus.platform.settings.CommonSettings;
+import io.eurus.processor.text.Languages;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /** Settings of the processor service. */
 public final class ProcessorSettings extends AbstractConfig {
 
   public static final String APPLICATION_ID = "processor.application.id";
   public static final String STATE_DIR = "processor.state.dir";
-  public static final String KEYWORDS = "processor.keywords";
+  public static final String PROFILE_FILE = "processor.profile.file";
+  public static final String RULES_FILE = "processor.rules.file";
+  public static final String RULES_RELOAD_SECONDS = "processor.rules.reload.seconds";
+  public static final String LEXICON_FILE = "processor.lexicon.file";
+  public static final String LANGUAGES = "processor.languages";
 
   public static final ConfigDef DEF = CommonSettings.define()
       .define(APPLICATION_ID, Type.STRING, "eurus-processor", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "Kafka Streams application id: instances with the same id share the work; changelog topics are named after it.")
       .define(STATE_DIR, Type.STRING, "", Importance.MEDIUM,
           "Folder for the processor's local state stores (restored from Kafka when lost). Empty: eurus-streams in the system's temporary folder.")
-      .define(KEYWORDS, Type.LIST, List.of("sanction", "sanctions", "санкции", "санкций", "санкциями", "санкциях"),
-          Importance.MEDIUM, "Words of the keyword rule 'sanctions' (case-insensitive, whole words).");
+      .define(PROFILE_FILE, Type.STRING, "", Importance.MEDIUM,
+          "YAML watch profile: the two sides, their actors with aliases per language, and the relationship terms. "
+              + "Empty: the bundled EU–Russia profile.")
+      .define(RULES_FILE, Type.STRING, "", Importance.HIGH,
+          "YAML file of the desk's rules (Lucene query syntax), reloaded when it changes. Empty: the bundled EU–Russia rules.")
+      .define(RULES_RELOAD_SECONDS, Type.INT, 5, Range.between(0, 3600), Importance.LOW,
+          "How often the rules file is checked for changes, in seconds; 0 reads it only at start.")
+      .define(LEXICON_FILE, Type.STRING, "", Importance.LOW,
+          "YAML diplomatic lexicon for the relations tone (CAMEO classes, negators, modals). Empty: the bundled lexicon.")
+      .define(LANGUAGES, Type.LIST, List.of("en:english", "ru:russian"), new LanguagesValidator(), Importance.LOW,
+          "Languages analysed, as code:stemmer with Lucene's Snowball stemmer names (e.g. add de:german); other "
+              + "languages are read unstemmed against the rules for every language.");
+
+  /** Each entry must name a Snowball stemmer that Lucene ships. */
+  private static final class LanguagesValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        Languages.parse(((List<?>) value).stream().map(String::valueOf).toList());
+      } catch (StartupException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "code:stemmer, …";
+    }
+  }
 
   public ProcessorSettings(Map<String, ?> values) {
     super(DEF, values, false);
@@ -45,7 +81,14 @@ public final class ProcessorSettings extends AbstractConfig {
     return configured.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "eurus-streams").toString() : configured;
   }
 
-  public List<String> keywords() {
-    return getList(KEYWORDS);
+  /** Where the enricher's profile, rules, lexicon and languages come from. */
+  public EnricherSources enricherSources() {
+    return new EnricherSources(path(PROFILE_FILE), path(RULES_FILE), path(LEXICON_FILE), getList(LANGUAGES),
+        Duration.ofSeconds(getInt(RULES_RELOAD_SECONDS)));
+  }
+
+  private Path path(String name) {
+    String value = getString(name);
+    return value.isBlank() ? null : Path.of(value);
   }
 }

@@ -1,59 +1,92 @@
 package io.eurus.alerts.channel;
 
+import io.eurus.alerts.routing.ChannelOptions;
+import io.eurus.alerts.routing.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Posts each alert as JSON to one URL, with the alert's id as {@code Idempotency-Key} so a receiver can
- * drop the repeats that at-least-once delivery may cause.
+ * A generic webhook: each alert as its JSON message in a POST, with
+ * <ul>
+ *   <li>{@code Idempotency-Key}: the alert's id ({@code key#revision}), so a receiver drops repeats;</li>
+ *   <li>{@code X-Eurus-Alert-Key} and {@code X-Eurus-Revision}: to thread an update onto the open alert;</li>
+ *   <li>{@code X-Eurus-Signature: sha256=HEX}: HMAC-SHA256 of the exact body with the shared secret, when
+ *       one is configured, so the receiver knows the alert came from Eurus and was not altered.</li>
+ * </ul>
+ *
+ * <pre>
+ * desk-hook:
+ *   type: webhook
+ *   url: {env: DESK_HOOK_URL}          # required
+ *   secret: {env: DESK_HOOK_SECRET}    # optional: signs each body
+ * </pre>
  */
-public final class WebhookChannel {
+public final class WebhookChannel implements Channel {
+
+  public static final String TYPE = "webhook";
+  public static final String SIGNATURE_HEADER = "X-Eurus-Signature";
+  static final Set<String> OPTIONS = Set.of("url", "secret");
 
   private final String name;
-  private final URI url;
-  private final HttpClient http;
+  private final HttpPoster poster;
+  private final byte[] secret;
 
-  public WebhookChannel(String name, String url) {
+  public WebhookChannel(String name, String url, String secret) {
     this.name = name;
-    this.url = URI.create(url);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.poster = new HttpPoster(URI.create(url));
+    this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Reads and checks this channel's options; returns null when they have problems (recorded in {@code options}). */
+  public static WebhookChannel from(String name, Options options) {
+    options.allowOnly(ChannelOptions.withCommon(OPTIONS));
+    String url = HttpPoster.url(options);
+    String secret = options.secret("secret", false);
+    return url == null ? null : new WebhookChannel(name, url, secret);
+  }
+
+  @Override
   public String name() {
     return name;
   }
 
-  /** Delivers one alert; throws with a one-line reason when the receiver did not take it. */
+  @Override
   public void deliver(Alert alert) throws DeliveryException {
+    byte[] body;
     try {
-      HttpRequest request = HttpRequest.newBuilder(url)
-          .timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json")
-          .header("Idempotency-Key", alert.id())
-          .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(alert)))
-          .build();
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() / 100 != 2) {
-        throw new DeliveryException("HTTP " + response.statusCode());
-      }
+      body = Json.mapper().writeValueAsBytes(alert);
     } catch (IOException e) {
-      throw new DeliveryException(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryException("interrupted");
+      throw new UncheckedIOException(e);
     }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Idempotency-Key", alert.id());
+    headers.put("X-Eurus-Alert-Key", alert.key());
+    headers.put("X-Eurus-Revision", String.valueOf(alert.revision()));
+    if (secret != null) {
+      headers.put(SIGNATURE_HEADER, "sha256=" + sign(secret, body));
+    }
+    poster.post(body, headers);
   }
 
-  /** A delivery that did not succeed, with a one-line reason (never the URL: it may hold a secret). */
-  public static final class DeliveryException extends Exception {
-    public DeliveryException(String reason) {
-      super(reason);
+  /** The hex HMAC-SHA256 of {@code body}: what a receiver recomputes with the shared secret to verify. */
+  public static String sign(byte[] secret, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
   }
 }

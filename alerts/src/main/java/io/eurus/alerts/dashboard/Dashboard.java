@@ -1,31 +1,55 @@
 package io.eurus.alerts.dashboard;
 
-import io.eurus.alerts.RecentAlerts;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eurus.alerts.desk.Acknowledgements;
+import io.eurus.alerts.desk.Acknowledgements.AckException;
+import io.eurus.alerts.desk.Desk;
+import io.eurus.events.AlertType;
 import io.eurus.events.Json;
+import io.eurus.events.Severity;
 import io.eurus.platform.StartupException;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.net.BindException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The desk dashboard: a static page (no inline script, strict Content-Security-Policy) and its JSON API.
+ * The desk dashboard: a static page (no inline script, strict Content-Security-Policy, uPlot from its
+ * webjar) and its API: {@code /api/alerts}, the live stream {@code /api/alerts/stream} (Server-Sent
+ * Events), {@code /api/tone}, {@code /api/feeds} and {@code POST /api/alerts/{id}/ack}.
  */
 public final class Dashboard implements AutoCloseable {
 
   /** Scripts and styles only from this server; nothing inline, no frames, no plugins. */
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  private static final int MAX_LIST = 2_000;
 
   private final String host;
   private final int port;
-  private final RecentAlerts alerts;
+  private final Desk desk;
+  private final Acknowledgements acknowledgements;
+  private final DashboardAccess access;
+  private final Clock clock;
   private Javalin app;
 
-  public Dashboard(String host, int port, RecentAlerts alerts) {
+  public Dashboard(String host, int port, DashboardAccess access, Desk desk, Acknowledgements acknowledgements, Clock clock) {
     this.host = host;
     this.port = port;
-    this.alerts = alerts;
+    this.desk = desk;
+    this.acknowledgements = acknowledgements;
+    this.access = access;
+    this.clock = clock;
   }
 
   public void start() {
@@ -34,12 +58,31 @@ public final class Dashboard implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.staticFiles.add("/dashboard", Location.CLASSPATH);
+      config.staticFiles.enableWebjars();
       config.routes.before(ctx -> {
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
       });
-      config.routes.get("/api/alerts", ctx -> ctx.json(alerts.newestFirst()));
+      config.routes.before("/api/*", ctx -> {
+        ctx.header("Cache-Control", "no-store");
+        if (!ctx.path().equals("/api/session") && !access.allows(ctx)) {
+          ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "a valid dashboard token is required"));
+          ctx.skipRemainingHandlers();
+        }
+      });
+      config.routes.get("/api/session", ctx -> ctx.json(Map.of("tokenRequired", access.tokenRequired(),
+          "authenticated", access.allows(ctx))));
+      config.routes.post("/api/session", this::login);
+      config.routes.get("/api/alerts", ctx -> ctx.json(desk.alerts(filter(ctx), MAX_LIST)));
+      config.routes.sse("/api/alerts/stream", this::stream);
+      config.routes.post("/api/alerts/<id>/ack", this::acknowledge);
+      config.routes.get("/api/tone", ctx -> ctx.json(desk.tone(clock.instant().minus(Duration.ofHours(
+          Math.max(1, Math.min(24 * 90, ctx.queryParamAsClass("hours", Integer.class).getOrDefault(72))))))));
+      config.routes.get("/api/feeds", ctx -> ctx.json(desk.feeds()));
+      config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
+          ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", String.valueOf(e.getMessage()))));
     });
     try {
       app.start(host, port);
@@ -50,6 +93,68 @@ public final class Dashboard implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  private static Desk.Filter filter(Context ctx) {
+    String type = ctx.queryParam("type");
+    String severity = ctx.queryParam("severity");
+    String bloc = ctx.queryParam("bloc");
+    return new Desk.Filter(type == null || type.isEmpty() ? null : AlertType.valueOf(type.toUpperCase(Locale.ROOT)),
+        severity == null || severity.isEmpty() ? null : Severity.valueOf(severity.toUpperCase(Locale.ROOT)),
+        bloc == null || bloc.isEmpty() ? null : bloc);
+  }
+
+  private void stream(SseClient client) {
+    client.keepAlive();
+    Consumer<Desk.Change> watcher = change -> send(client, change.kind(), change.data());
+    client.onClose(() -> desk.unwatch(watcher));
+    desk.watch(watcher, snapshot -> send(client, "snapshot", snapshot));
+  }
+
+  private static void send(SseClient client, String event, Object data) {
+    if (client.terminated()) {
+      return;
+    }
+    try {
+      client.sendEvent(event, Json.mapper().writeValueAsString(data));
+    } catch (Exception e) {
+      client.close(); // a page that went away; it reconnects with a fresh snapshot if it comes back
+    }
+  }
+
+  private void acknowledge(Context ctx) {
+    String by = null;
+    if (!ctx.body().isBlank()) {
+      try {
+        JsonNode body = Json.mapper().readTree(ctx.body());
+        by = body.hasNonNull("by") ? body.get("by").asText().strip() : null;
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("the body must be JSON such as {\"by\": \"anna\"}");
+      }
+    }
+    try {
+      ctx.json(acknowledgements.acknowledge(ctx.pathParam("id"), by == null || by.isEmpty() ? null : clip(by)));
+    } catch (AckException e) {
+      ctx.status(e.unknownAlert() ? HttpStatus.NOT_FOUND : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage()));
+    }
+  }
+
+  private void login(Context ctx) throws java.io.IOException {
+    JsonNode body = ctx.body().isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(ctx.body());
+    if (!access.accepts(body.path("token").asText(null))) {
+      ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "wrong token"));
+      return;
+    }
+    Cookie cookie = new Cookie(DashboardAccess.COOKIE, access.sessionCookieValue());
+    cookie.setHttpOnly(true);
+    cookie.setSameSite(SameSite.STRICT);
+    cookie.setPath("/");
+    ctx.cookie(cookie);
+    ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 80);
   }
 
   public int port() {

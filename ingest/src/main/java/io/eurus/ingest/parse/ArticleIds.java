@@ -1,4 +1,4 @@
-package io.eurus.ingest;
+package io.eurus.ingest.parse;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,0 +1,137 @@
+package io.eurus.alerts.desk;
+
+import io.eurus.events.Topic;
+import io.eurus.events.Topics;
+import io.eurus.platform.kafka.KafkaClients;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills the {@link Desk} from Kafka: the recent past of {@code alerts} and {@code tone.windows}, all of the
+ * compacted {@code alerts.acks} and {@code feed-status}, then everything new. It uses no consumer group and
+ * commits nothing: the dashboard is a view that every instance rebuilds from the log, so every instance
+ * shows every alert and every acknowledgement, whoever made it.
+ */
+public final class DeskFeed implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeskFeed.class);
+
+  private final Desk desk;
+  private final Duration history;
+  private final Clock clock;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Map<String, BiConsumer<String, byte[]>> readers = new HashMap<>();
+  private volatile boolean running;
+  private volatile boolean caughtUp;
+  private Thread thread;
+
+  public DeskFeed(String bootstrapServers, Desk desk, Duration history, Clock clock) {
+    this.desk = desk;
+    this.history = history;
+    this.clock = clock;
+    Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, null, "eurus-alerts-desk");
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    reader(Topics.ALERTS, desk::alert);
+    reader(Topics.ALERTS_ACKS, desk::ack);
+    reader(Topics.FEED_STATUS, desk::feed);
+    reader(Topics.TONE_WINDOWS, window -> desk.tone(window, clock.instant()));
+  }
+
+  private <V> void reader(Topic<String, V> topic, java.util.function.Consumer<V> sink) {
+    readers.put(topic.name(), (name, bytes) -> {
+      V value = topic.valueSerde().deserializer().deserialize(name, bytes);
+      if (value != null) {
+        sink.accept(value);
+      }
+    });
+  }
+
+  public void start() {
+    List<TopicPartition> all = new ArrayList<>();
+    for (String topic : readers.keySet()) {
+      List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+      partitions.forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
+    }
+    consumer.assign(all);
+    Map<TopicPartition, Long> since = new HashMap<>();
+    long from = clock.millis() - history.toMillis();
+    for (TopicPartition partition : all) {
+      if (partition.topic().equals(Topics.ALERTS.name()) || partition.topic().equals(Topics.TONE_WINDOWS.name())) {
+        since.put(partition, from);
+      }
+    }
+    consumer.seekToBeginning(all);
+    for (Map.Entry<TopicPartition, OffsetAndTimestamp> start : consumer.offsetsForTimes(since).entrySet()) {
+      if (start.getValue() == null) {
+        consumer.seekToEnd(Set.of(start.getKey()));
+      } else {
+        consumer.seek(start.getKey(), start.getValue().offset());
+      }
+    }
+    running = true;
+    thread = new Thread(this::run, "eurus-alerts-desk");
+    thread.start();
+  }
+
+  public boolean healthy() {
+    return thread != null && thread.isAlive();
+  }
+
+  private void run() {
+    try {
+      while (running) {
+        var records = consumer.poll(Duration.ofMillis(200));
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+          try {
+            readers.get(record.topic()).accept(record.topic(), record.value());
+          } catch (RuntimeException e) {
+            // The delivery lanes dead-letter unreadable alerts; the view just leaves them out.
+            LOG.debug("dashboard skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+          }
+        }
+        caughtUp = caughtUp || records.isEmpty();
+      }
+    } catch (WakeupException e) {
+      // close() woke us up
+    } catch (RuntimeException e) {
+      LOG.error("dashboard feed stopped: {}", e.toString());
+    } finally {
+      consumer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  /** Whether the feed has read up to the end of its topics once since it started. */
+  public boolean caughtUp() {
+    return caughtUp;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    if (thread != null) {
+      consumer.wakeup();
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package io.eurus.alerts.dashboard;
+
+import static io.eurus.alerts.testing.AlertsHarness.alert;
+import static io.eurus.alerts.testing.AlertsHarness.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eurus.alerts.AlertsService;
+import io.eurus.alerts.testing.AlertsHarness;
+import io.eurus.events.Alert;
+import io.eurus.events.AlertType;
+import io.eurus.events.ArticleRef;
+import io.eurus.events.Direction;
+import io.eurus.events.Evidence;
+import io.eurus.events.FeedStatus;
+import io.eurus.events.RuleRef;
+import io.eurus.events.Severity;
+import io.eurus.events.TermWeight;
+import io.eurus.events.ToneWindow;
+import io.eurus.events.Topics;
+import io.eurus.platform.testing.Requirements;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The desk page in a real browser (Debian's Chromium, headless) against the alerts service on a real broker.
+ * Screenshots go to {@code alerts/target/dashboard-screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+
+  @TempDir
+  static Path profile;
+
+  private final String prefix = AlertsHarness.unique("browser");
+  private AlertsService service;
+  private ChromeDriver browser;
+
+  @BeforeAll
+  void openThePage() throws Exception {
+    Requirements.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+    publishChartData();
+    service = AlertsHarness.start(AlertsHarness.settings(prefix, null, Map.of()), Map.of());
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    // This machine has no network: nothing may phone home, and each run gets a fresh profile.
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1400,1600");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(driver, options);
+    browser.get("http://127.0.0.1:" + service.dashboardPort() + "/");
+    waitFor(Duration.ofSeconds(15), () -> "live".equals(browser.findElement(By.id("status")).getText()));
+  }
+
+  @AfterAll
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  void anAlertPublishedToKafkaAppearsOnTheOpenPageWithoutReload() {
+    Object marker = ((JavascriptExecutor) browser).executeScript("window.__sameDocument = 42; return 42;");
+    Alert alert = alert(prefix + ":live", 1, AlertType.RULE_MATCH, Severity.HIGH, "Council extends sanctions on Russia");
+
+    publish(alert);
+
+    assertThat(waitForAlert(alert.key()).findElement(By.className("title")).getText()).isEqualTo("Council extends sanctions on Russia");
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument")).isEqualTo(marker);
+  }
+
+  @Test
+  void feedTextWithMarkupIsShownAsTextAndRunsNothing() throws Exception {
+    String title = "<img src=x onerror=alert(1)> sanctions";
+    ArticleRef article = new ArticleRef("a-x", "<script>window.__pwned = 1</script>", "javascript:window.__pwned=2",
+        "<b>Wire</b>", "eu-media", Instant.now(), "<img src=y onerror=alert(2)> new [[sanctions]]");
+    Alert hostile = new Alert(1, prefix + ":xss#1", prefix + ":xss", 1, AlertType.RULE_MATCH, Severity.CRITICAL, title,
+        "<script>alert(3)</script>", Instant.now(), Instant.now(), "eu-media", null, new RuleRef("sanctions", "Sanctions"), null,
+        List.of(article), null);
+
+    publish(hostile);
+    waitForAlert(hostile.key()).click();
+    waitFor(Duration.ofSeconds(5), () -> !browser.findElements(By.cssSelector("#detail .article-title")).isEmpty());
+
+    // The list is redrawn as alerts arrive: look the item up afresh for each read.
+    assertThat(waitForAlert(hostile.key()).findElement(By.className("title")).getText()).isEqualTo(title);
+    assertThat(waitForAlert(hostile.key()).findElement(By.className("summary")).getText()).isEqualTo("<script>alert(3)</script>");
+    WebElement shownArticle = browser.findElement(By.cssSelector("#detail .article-title"));
+    assertThat(shownArticle.getText()).isEqualTo("<script>window.__pwned = 1</script>");
+    assertThat(shownArticle.getTagName()).as("a javascript: link is not a link").isEqualTo("span");
+    assertThat(browser.findElement(By.cssSelector("#detail .snippet")).getText()).isEqualTo("<img src=y onerror=alert(2)> new sanctions");
+    assertThat(browser.findElement(By.cssSelector("#detail .snippet mark")).getText()).isEqualTo("sanctions");
+    assertThat(browser.findElements(By.cssSelector("#alerts img, #detail img, #detail script, #alerts script, #detail b"))).isEmpty();
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.__pwned === undefined")).isEqualTo(true);
+    assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    screenshot("hostile-text.png");
+  }
+
+  @Test
+  void acknowledgingAnAlertMarksItOnThePage() throws Exception {
+    Alert alert = alert(prefix + ":ack", 1, AlertType.TONE_SHIFT, Severity.HIGH, "Tone towards Brussels hardens");
+    publish(alert);
+    waitForAlert(alert.key()).click();
+    waitFor(Duration.ofSeconds(5), () -> !browser.findElements(By.cssSelector("#detail button.ack")).isEmpty());
+    assertThat(browser.findElement(By.cssSelector("#detail button.ack")).getText()).isEqualTo("Acknowledge");
+
+    browser.findElement(By.cssSelector("#detail button.ack")).click();
+
+    waitFor(Duration.ofSeconds(10), () -> waitForAlert(alert.key()).getAttribute("class").contains("acked"));
+    assertThat(waitForAlert(alert.key()).findElement(By.className("ack-state")).getText()).isEqualTo("acknowledged");
+    assertThat(browser.findElement(By.cssSelector("#detail button.ack")).isEnabled()).isFalse();
+  }
+
+  @Test
+  void theChartsAndTheFeedTableRenderWithoutPolicyViolations() throws Exception {
+    publish(toneShift());
+    waitForAlert(prefix + ":shift");
+    waitFor(Duration.ofSeconds(15), () -> browser.findElements(By.cssSelector("#chart-tone canvas")).size() == 1
+        && browser.findElements(By.cssSelector("#chart-volume canvas")).size() == 1
+        && browser.findElements(By.cssSelector("#chart-rules canvas")).size() == 1
+        && browser.findElement(By.id("feeds")).getText().contains(prefix + "-feed"));
+
+    assertThat(browser.findElement(By.id("chart-tone")).getText()).contains("eu-media", "russia-state", "baseline");
+    assertThat(browser.findElement(By.id("feeds")).getText()).contains("failing ×3", "HTTP 503");
+    waitForAlert(prefix + ":shift").click();
+    waitFor(Duration.ofSeconds(5), () -> browser.findElement(By.id("detail")).getText().contains("Deviation"));
+    assertThat(browser.findElement(By.id("detail")).getText()).contains("-3.2 σ", "sanctions -0.60", "Baseline");
+    List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    assertThat(console).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught"));
+    Thread.sleep(1_500); // charts redraw at most once a second: let the shift marker land in the screenshot
+    screenshot("desk.png");
+  }
+
+  private void publishChartData() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    for (int hour = 12; hour > 0; hour--) {
+      Instant start = now.minus(Duration.ofHours(hour));
+      double drift = hour < 4 ? -0.35 : 0.0;
+      publishTone(new ToneWindow(1, prefix + "/eu-media", "eu-russia", "eu-media", null, start, start.plusSeconds(3600),
+          10 + hour % 4, 7 + hour % 3, -0.1 + drift + 0.02 * (hour % 3), 0.01, -0.1, 0.06, true));
+      publishTone(new ToneWindow(1, prefix + "/russia-state", "eu-russia", "russia-state", null, start, start.plusSeconds(3600),
+          8 + hour % 5, 5 + hour % 2, -0.3 + 0.03 * (hour % 2), 0.01, -0.3, 0.05, true));
+    }
+    AlertsHarness.publish(Topics.FEED_STATUS, prefix + "-feed", new FeedStatus(1, prefix + "-feed", "https://news.example/feed.xml",
+        "eu-media", Instant.now(), Instant.now().minusSeconds(900), Instant.now(), "HTTP 503", 3, 0, 24.0, 3600.0,
+        Instant.now().minusSeconds(1200), false, null));
+  }
+
+  private void publishTone(ToneWindow window) {
+    AlertsHarness.publish(Topics.TONE_WINDOWS, ToneWindow.keyOf(window.series(), window.windowStart()), window);
+  }
+
+  private Alert toneShift() {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+    Evidence evidence = new Evidence(prefix + "/eu-media", start, start.plusSeconds(3600), -0.1, 0.06, -0.45, -3.2, 12, 8,
+        List.of(new TermWeight("sanctions", -0.6), new TermWeight("expulsion", -0.4)));
+    return new Alert(1, prefix + ":shift#1", prefix + ":shift", 1, AlertType.TONE_SHIFT, Severity.HIGH,
+        "EU media tone on Russia turns sharply negative", "Tone fell 3.2 standard deviations below its baseline.",
+        start, Instant.now(), "eu-media", Direction.NEGATIVE, null, null, List.of(), evidence);
+  }
+
+  private WebElement waitForAlert(String key) {
+    By selector = By.cssSelector("#alerts li[data-key='" + key + "']");
+    waitFor(Duration.ofSeconds(15), () -> !browser.findElements(selector).isEmpty());
+    return browser.findElement(selector);
+  }
+
+  private void waitFor(Duration timeout, java.util.function.Supplier<Boolean> condition) {
+    new WebDriverWait(browser, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(driver -> condition.get());
+  }
+
+  private void screenshot(String name) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}

@@ -1,0 +1,92 @@
+package io.eurus.alerts.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A real HTTP server that records every POST (headers and body) and answers as a test tells it: 204, or a
+ * failure status for the first N requests, or always.
+ */
+public final class HttpReceiver implements AutoCloseable {
+
+  /** One request as received. */
+  public record Request(Map<String, List<String>> headers, byte[] bytes, long receivedNanos) {
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
+          .findFirst().orElse(null);
+    }
+
+    public String body() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private final HttpServer server;
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<Request> accepted = new CopyOnWriteArrayList<>();
+  private final AtomicInteger failuresLeft = new AtomicInteger();
+  private final AtomicReference<Integer> failStatus = new AtomicReference<>(503);
+  private volatile boolean alwaysFail;
+
+  public HttpReceiver() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    server.createContext("/hook", exchange -> {
+      Request request;
+      try (InputStream in = exchange.getRequestBody()) {
+        request = new Request(Map.copyOf(exchange.getRequestHeaders()), in.readAllBytes(), System.nanoTime());
+      }
+      requests.add(request);
+      boolean fail = alwaysFail || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+      if (!fail) {
+        accepted.add(request);
+      }
+      exchange.sendResponseHeaders(fail ? failStatus.get() : 204, -1);
+      exchange.close();
+    });
+    server.start();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  }
+
+  /** The next {@code n} requests fail with HTTP 503. */
+  public HttpReceiver failFirst(int n) {
+    failuresLeft.set(n);
+    return this;
+  }
+
+  public HttpReceiver failAlways(boolean fail) {
+    alwaysFail = fail;
+    return this;
+  }
+
+  /** Every request, failed ones included. */
+  public List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The requests answered with success. */
+  public List<Request> accepted() {
+    return List.copyOf(accepted);
+  }
+
+  public List<Request> acceptedWithKey(String idempotencyKeyPrefix) {
+    return accepted.stream().filter(r -> r.header("Idempotency-Key") != null && r.header("Idempotency-Key").startsWith(idempotencyKeyPrefix)).toList();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

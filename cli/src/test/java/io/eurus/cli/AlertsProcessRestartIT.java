@@ -1,0 +1,106 @@
+package io.eurus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eurus.cli.testing.WebhookReceiver;
+import io.eurus.events.Alert;
+import io.eurus.events.AlertType;
+import io.eurus.events.Severity;
+import io.eurus.events.Topics;
+import io.eurus.platform.kafka.EventProducer;
+import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.testing.SharedKafka;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code eurus alerts} as deployed, in its own process, stopped mid-stream and started again while alerts
+ * keep coming: SIGTERM (docker stop, Ctrl-C) loses nothing and resends nothing; SIGKILL loses nothing, and
+ * what it repeats had been delivered just before the kill and carries the same idempotency key.
+ */
+class AlertsProcessRestartIT {
+
+  private static final Path JAR = Path.of("target", "eurus.jar");
+  private static final int ALERTS = 300;
+
+  @Test
+  void sigtermMidStreamLosesNothingAndResendsNothing() throws Exception {
+    Outcome outcome = stopMidStream("TERM");
+
+    assertThat(outcome.keys()).hasSize(ALERTS).doesNotHaveDuplicates();
+    assertThat(outcome.beforeStop()).isBetween(1, ALERTS - 1);
+  }
+
+  @Test
+  void sigkillMidStreamLosesNothingAndRepeatsOnlyWhatWasJustDeliveredWithTheSameKey() throws Exception {
+    Outcome outcome = stopMidStream("KILL");
+
+    assertThat(new HashSet<>(outcome.keys())).hasSize(ALERTS);
+    List<String> repeated = outcome.keys().stream().filter(k -> outcome.keys().indexOf(k) != outcome.keys().lastIndexOf(k)).toList();
+    assertThat(outcome.keysBeforeStop()).containsAll(repeated);
+  }
+
+  private record Outcome(List<String> keys, int beforeStop, Set<String> keysBeforeStop) {
+  }
+
+  private Outcome stopMidStream(String signal) throws Exception {
+    assumeThat(Files.exists(JAR)).as("the packaged jar (mvn package) at %s", JAR.toAbsolutePath()).isTrue();
+    String prefix = "restart-" + signal + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String group = "it-" + prefix;
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      Process first = alerts(receiver, group);
+      Thread producer = new Thread(() -> publish(prefix));
+      producer.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> mine(receiver, prefix).size() >= 20);
+      new ProcessBuilder("kill", "-" + signal, String.valueOf(first.pid())).start().waitFor();
+      assertThat(first.waitFor(20, TimeUnit.SECONDS)).as("stopped on SIG%s", signal).isTrue();
+      List<String> before = mine(receiver, prefix);
+      producer.join();
+
+      Process second = alerts(receiver, group);
+      try {
+        await().atMost(Duration.ofSeconds(90)).until(() -> new HashSet<>(mine(receiver, prefix)).size() >= ALERTS);
+        Thread.sleep(1_000); // a resend would show up here
+      } finally {
+        second.destroy();
+        second.waitFor(20, TimeUnit.SECONDS);
+      }
+      return new Outcome(mine(receiver, prefix), before.size(), new HashSet<>(before));
+    }
+  }
+
+  private static List<String> mine(WebhookReceiver receiver, String prefix) {
+    return receiver.received().stream().map(WebhookReceiver.Received::idempotencyKey).filter(k -> k != null && k.startsWith(prefix)).toList();
+  }
+
+  private static Process alerts(WebhookReceiver receiver, String group) throws Exception {
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString(),
+        "alerts", "--bootstrap-servers", SharedKafka.bootstrapServers(), "--port", "0", "--ops-port", "0",
+        "--set", "alerts.group.id=" + group, "--set", "alerts.webhook.url=" + receiver.url())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "alerts-restart-it.log").toFile())).start();
+  }
+
+  private static void publish(String prefix) {
+    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(SharedKafka.bootstrapServers(), "it-" + prefix))) {
+      for (int i = 0; i < ALERTS; i++) {
+        String key = prefix + ":" + i;
+        producer.send(Topics.ALERTS, key, new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, 1), key, 1, AlertType.RULE_MATCH,
+            Severity.HIGH, "Alert " + i, "s", Instant.now(), Instant.now(), "eu-media", null, null, null, List.of(), null));
+        Thread.sleep(5);
+      }
+      producer.flush();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.eurus.ingest.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.eurus.events.Article;
+import io.eurus.events.FeedDefinition;
+import io.eurus.events.FeedState;
+import io.eurus.events.FeedStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The publisher's decisions when Kafka misbehaves, on Kafka's own MockProducer (the broker-level behaviour
+ * is proven by the ITs): a timed-out commit is retried, never resent; a group fence drops the batch.
+ */
+class TransactionalPublisherTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
+  private static final FeedDefinition FEED = new FeedDefinition(1, "f", "https://x.example/rss", "F", "eu-media", "en",
+      Duration.ofMinutes(10), false);
+  private static final TransactionalPublisher.Fence FENCE = new TransactionalPublisher.Fence(
+      new ConsumerGroupMetadata("eurus-ingest"), Map.of(new TopicPartition("feeds", 0), new OffsetAndMetadata(1)));
+
+  private final List<MockProducer<byte[], byte[]>> created = new CopyOnWriteArrayList<>();
+  private final MockProducer<byte[], byte[]> producer = newProducer();
+  private final TransactionalPublisher publisher = new TransactionalPublisher(
+      () -> created.size() == 1 && !producer.closed() ? producer : newProducer(), () -> Optional.of(FENCE));
+
+  private MockProducer<byte[], byte[]> newProducer() {
+    MockProducer<byte[], byte[]> made = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    created.add(made);
+    return made;
+  }
+
+  @AfterEach
+  void stop() {
+    publisher.close();
+  }
+
+  private static PollOutcome outcome(String articleId) {
+    Article article = new Article(1, articleId, 1, "f", "F", "eu-media", "https://x.example/" + articleId, "T", "S", "S", null, "en", T0, T0);
+    FeedStatus status = new FeedStatus(1, "f", FEED.url(), "eu-media", T0, T0, null, null, 0, 1, 0, null, T0, false, null);
+    return new PollOutcome(FEED, PollOutcome.Result.MODIFIED, List.of(article), FeedState.initial("f"), true, status, List.of());
+  }
+
+  @Test
+  void articleStateAndStatusCommitTogetherWithTheGroupsOffsets() throws Exception {
+    publisher.start();
+
+    publisher.publish(outcome("a-1")).get(10, TimeUnit.SECONDS);
+
+    assertThat(producer.history()).extracting(r -> r.topic()).containsExactly("articles", "ingest.state", "feed-status");
+    assertThat(producer.transactionCommitted()).isTrue();
+    assertThat(producer.sentOffsets()).isTrue();
+  }
+
+  @Test
+  void commitThatTimesOutIsRetriedAndTheArticleIsSentOnce() throws Exception {
+    producer.commitTransactionException = new TimeoutException("broker not answering");
+    publisher.start();
+
+    CompletableFuture<Void> committed = publisher.publish(outcome("a-1"));
+    Thread.sleep(500);
+    assertThat(committed).isNotDone();
+    assertThat(publisher.connected()).isFalse();
+    producer.commitTransactionException = null; // the broker is back
+
+    committed.get(10, TimeUnit.SECONDS);
+    assertThat(producer.history()).filteredOn(r -> r.topic().equals("articles")).hasSize(1);
+    assertThat(publisher.connected()).isTrue();
+  }
+
+  @Test
+  void outcomeIsKeptAndPublishedByANewProducerWhenTheTransactionFails() throws Exception {
+    producer.sendException = new KafkaException("no leader for articles-0");
+    publisher.start();
+
+    publisher.publish(outcome("a-1")).get(15, TimeUnit.SECONDS);
+
+    assertThat(producer.transactionCommitted()).isFalse();
+    assertThat(producer.closed()).isTrue();
+    MockProducer<byte[], byte[]> replacement = created.get(created.size() - 1);
+    assertThat(replacement).isNotSameAs(producer);
+    assertThat(replacement.transactionCommitted()).isTrue();
+    assertThat(replacement.history()).filteredOn(r -> r.topic().equals("articles")).hasSize(1);
+  }
+
+  @Test
+  void batchFencedByTheConsumerGroupIsDroppedNotRetried() {
+    producer.sendOffsetsToTransactionException = new KafkaException("in error state",
+        new CommitFailedException("consumer group metadata mismatch"));
+    publisher.start();
+
+    CompletableFuture<Void> committed = publisher.publish(outcome("a-1"));
+
+    await().atMost(Duration.ofSeconds(10)).until(committed::isDone);
+    assertThatThrownBy(committed::get).isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(TransactionalPublisher.NotPublishedException.class).hasMessageContaining("fenced by a rebalance");
+    assertThat(producer.transactionCommitted()).isFalse();
+    assertThat(producer.transactionAborted()).isTrue();
+  }
+}

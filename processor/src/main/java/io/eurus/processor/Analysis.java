@@ -1,0 +1,23 @@
+package io.eurus.processor;
+
+import io.eurus.events.RuleMatch;
+import io.eurus.events.SentenceTone;
+import io.eurus.events.TermWeight;
+import java.util.List;
+
+/**
+ * What the processor finds in one text: the language it was read in, relevance and actors, the rules it
+ * matched, the relations tone (null when not about the relationship) and the general polarity, the sentences
+ * about the relationship and the tone of each, and the terms that made the tone.
+ */
+public record Analysis(
+    String language,
+    boolean relevant,
+    List<String> actors,
+    List<RuleMatch> rules,
+    Double tone,
+    double polarity,
+    List<TermWeight> toneTerms,
+    List<String> sentences,
+    List<SentenceTone> sentenceTones) {
+}

@@ -1,0 +1,143 @@
+package io.eurus.processor;
+
+import io.eurus.events.Article;
+import io.eurus.events.EnrichedArticle;
+import io.eurus.events.SentenceTone;
+import io.eurus.events.TermWeight;
+import io.eurus.processor.profile.Relevance;
+import io.eurus.processor.profile.RelevanceFinder;
+import io.eurus.processor.profile.WatchProfile;
+import io.eurus.processor.rules.RuleBook;
+import io.eurus.processor.text.Languages;
+import io.eurus.processor.text.Sentences;
+import io.eurus.processor.text.Token;
+import io.eurus.processor.tone.ScoredSentence;
+import io.eurus.processor.tone.ToneScorer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an article the way the desk would: which sentences are about the relationship (and which actors they
+ * name), which rules it matches, and what its relationship sentences say about the relations — conflict or
+ * cooperation — with the terms behind the score. Pure and thread-safe: the topology, {@code eurus score} and
+ * {@code eurus eval} all use it.
+ */
+public final class ArticleEnricher {
+
+  /** Terms listed in an article's explanation, strongest first. */
+  static final int EXPLANATION_TERMS = 12;
+  /**
+   * VADER was built and validated on snippets of a few sentences (tweets, review snippets): a body that short is
+   * scored whole; a longer one sentence by sentence, averaging the sentences that carry sentiment, as VADER's
+   * authors advise for paragraphs. The title always counts as a sentence of its own.
+   */
+  static final int SNIPPET_SENTENCES = 3;
+
+  private final WatchProfile profile;
+  private final Languages languages;
+  private final RelevanceFinder relevance;
+  private final RuleBook rules;
+  private final ToneScorer tone;
+
+  public ArticleEnricher(WatchProfile profile, RuleBook rules, ToneScorer tone) {
+    this.profile = profile;
+    this.languages = tone.languages();
+    this.relevance = new RelevanceFinder(profile, languages);
+    this.rules = rules;
+    this.tone = tone;
+  }
+
+  public String profileId() {
+    return profile.id();
+  }
+
+  public EnrichedArticle enrich(Article article) {
+    Analysis analysis = analyse(article.language(), article.title(), body(article));
+    return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, analysis.relevant(), analysis.actors(),
+        analysis.rules(), analysis.tone(), analysis.polarity(), analysis.toneTerms(), analysis.sentences(), null,
+        profile.id(), analysis.sentenceTones());
+  }
+
+  /** The article's text below its title: the full text, with the summary first when the text does not repeat it. */
+  static String body(Article article) {
+    String text = article.text() == null ? "" : article.text().strip();
+    String summary = article.summary() == null ? "" : article.summary().strip();
+    if (summary.isEmpty() || text.contains(summary)) {
+      return text;
+    }
+    return text.isEmpty() ? summary : summary + "\n\n" + text;
+  }
+
+  /**
+   * Analyses a text; {@code title} may be null (plain text from {@code eurus score}).
+   *
+   * @param language ISO 639-1 code; one that is not configured is read unstemmed and without a tone lexicon
+   */
+  public Analysis analyse(String language, String title, String body) {
+    String lang = languages.resolve(language);
+    List<String> all = new ArrayList<>();
+    if (title != null && !title.isBlank()) {
+      all.add(title.strip().replaceAll("\\s+", " "));
+    }
+    all.addAll(Sentences.split(body, lang));
+    List<List<Token>> tokens = all.stream().map(sentence -> languages.tokens(lang, sentence)).toList();
+    Relevance found = relevance.find(lang, tokens);
+
+    double polaritySum = 0;
+    int polar = 0;
+    List<String> bodySentences = all.subList(title == null || title.isBlank() ? 0 : 1, all.size());
+    boolean snippet = bodySentences.size() <= SNIPPET_SENTENCES;
+    if (snippet && !bodySentences.isEmpty()) {
+      polaritySum = tone.polarity(lang, String.join(" ", bodySentences));
+      polar = polaritySum == 0 ? 0 : 1;
+    }
+    List<String> qualifying = new ArrayList<>();
+    List<SentenceTone> tones = new ArrayList<>();
+    Map<String, TermWeight> explanation = new LinkedHashMap<>();
+    double toneSum = 0;
+    for (int i = 0; i < all.size(); i++) {
+      boolean about = found.sentences().contains(i);
+      boolean inSnippet = snippet && i >= all.size() - bodySentences.size();
+      if (!about) {
+        // Outside the relationship only the general polarity counts: no need to match the diplomatic lexicon.
+        double polarity = inSnippet ? 0 : tone.polarity(lang, all.get(i));
+        polaritySum += polarity;
+        polar += polarity != 0 ? 1 : 0;
+        continue;
+      }
+      ScoredSentence scored = tone.score(lang, all.get(i), tokens.get(i));
+      if (!inSnippet && scored.polarity() != 0) {
+        polaritySum += scored.polarity();
+        polar++;
+      }
+      qualifying.add(all.get(i));
+      if (scored.hasTone()) {
+        tones.add(new SentenceTone(qualifying.size() - 1, scored.tone(), scored.terms()));
+        toneSum += scored.tone();
+        scored.terms().forEach(term -> explanation.merge(term.term().toLowerCase() + "\u0000" + term.category(), term,
+            (a, b) -> new TermWeight(a.term(), round(a.weight() + b.weight()), a.category())));
+      }
+    }
+    Double articleTone = found.relevant() ? (tones.isEmpty() ? 0.0 : round(toneSum / tones.size())) : null;
+    List<TermWeight> terms = explanation.values().stream()
+        .sorted(Comparator.comparingDouble((TermWeight t) -> -Math.abs(t.weight())))
+        .limit(EXPLANATION_TERMS).toList();
+    return new Analysis(lang, found.relevant(), found.actors(), rules.match(lang, title, body), articleTone,
+        polar == 0 ? 0 : round(polaritySum / polar), found.relevant() ? terms : List.of(), qualifying, tones);
+  }
+
+  /**
+   * The relations tone of one sentence as if it were about the relationship, whoever it names: how a conflict
+   * detector reads it (the evaluation on UN speeches, where the parties are other states).
+   */
+  public double sentenceTone(String language, String sentence) {
+    return tone.score(languages.resolve(language), sentence).tone();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+}

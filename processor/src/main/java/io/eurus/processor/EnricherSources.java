@@ -1,0 +1,84 @@
+package io.eurus.processor;
+
+import io.eurus.platform.StartupException;
+import io.eurus.processor.profile.WatchProfile;
+import io.eurus.processor.rules.RuleBook;
+import io.eurus.processor.rules.RuleMatcher;
+import io.eurus.processor.text.Languages;
+import io.eurus.processor.tone.ToneLexicon;
+import io.eurus.processor.tone.ToneScorer;
+import io.eurus.processor.tone.VaderPolarity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where the enricher's knowledge comes from: the watch profile, the rules, the tone lexicon (each a file, or the
+ * bundled EU–Russia default when null) and the languages. {@link #open} reads and checks all of them, reporting
+ * every problem at once.
+ */
+public record EnricherSources(Path profile, Path rules, Path lexicon, List<String> languages, Duration rulesReload) {
+
+  public static EnricherSources defaults() {
+    return new EnricherSources(null, null, null, List.of("en:english", "ru:russian"), Duration.ZERO);
+  }
+
+  public EnricherSources withRules(Path file) {
+    return new EnricherSources(profile, file, lexicon, languages, rulesReload);
+  }
+
+  public EnricherSources withProfile(Path file) {
+    return new EnricherSources(file, rules, lexicon, languages, rulesReload);
+  }
+
+  public EnricherSources withLexicon(Path file) {
+    return new EnricherSources(profile, rules, file, languages, rulesReload);
+  }
+
+  /**
+   * @param onRulesLoaded told of every rule set put in force (at start and on each reload)
+   * @throws StartupException naming every file that cannot be used and why
+   */
+  public OpenEnricher open(Consumer<RuleMatcher> onRulesLoaded) {
+    List<String> problems = new ArrayList<>();
+    Languages langs = attempt(() -> Languages.parse(languages), problems);
+    if (langs == null) {
+      throw new StartupException(String.join("; ", problems));
+    }
+    WatchProfile watch = attempt(() -> profile == null ? WatchProfile.defaults() : WatchProfile.load(profile), problems);
+    ToneLexicon tone = attempt(() -> lexicon == null ? ToneLexicon.bundled(langs) : ToneLexicon.load(lexicon, langs), problems);
+    RuleBook book = attempt(() -> rules == null ? RuleBook.bundled(langs)
+        : RuleBook.watching(rules, langs, rulesReload, onRulesLoaded), problems);
+    if (!problems.isEmpty()) {
+      if (book != null) {
+        book.close();
+      }
+      throw new StartupException(problems.size() == 1 ? problems.get(0)
+          : "cannot start the processor:" + System.lineSeparator() + "  - " + String.join(System.lineSeparator() + "  - ", problems));
+    }
+    if (rules == null) {
+      onRulesLoaded.accept(book.current());
+    }
+    ArticleEnricher enricher = new ArticleEnricher(watch, book, new ToneScorer(langs, tone, VaderPolarity.fromBundledLexicon()));
+    return new OpenEnricher(enricher, book);
+  }
+
+  private static <T> T attempt(java.util.function.Supplier<T> load, List<String> problems) {
+    try {
+      return load.get();
+    } catch (StartupException e) {
+      problems.add(e.getMessage());
+      return null;
+    }
+  }
+
+  /** An enricher and the rules it watches; closing it stops the watching. */
+  public record OpenEnricher(ArticleEnricher enricher, RuleBook rules) implements AutoCloseable {
+    @Override
+    public void close() {
+      rules.close();
+    }
+  }
+}

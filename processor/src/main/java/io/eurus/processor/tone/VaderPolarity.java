@@ -1,0 +1,318 @@
+package io.eurus.processor.tone;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * General English sentiment: VADER (Hutto and Gilbert, ICWSM 2014) — its lexicon, read from the
+ * {@code vader-sentiment-analyzer} jar, and its rules as in the reference implementation (vaderSentiment 3.3.2):
+ * boosters and dampeners, negation within three words, "least", idioms, ALL-CAPS emphasis, the contrastive
+ * "but", exclamation and question marks. Unlike the library it keeps each word's final valence, so a score can
+ * say which words made it.
+ */
+public final class VaderPolarity {
+
+  /** A word of the text and its valence after VADER's rules, at {@code [start, end)} of the text. */
+  public record Word(String text, int start, int end, double valence) {
+  }
+
+  /** The compound score in [-1, 1] and the words that made it. */
+  public record Score(double compound, List<Word> words) {
+  }
+
+  static final double B_INCR = 0.293;
+  static final double B_DECR = -0.293;
+  static final double C_INCR = 0.733;
+  static final double N_SCALAR = -0.74;
+
+  private static final Set<String> NEGATE = Set.of("aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt",
+      "doesnt", "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt",
+      "havent", "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't",
+      "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant",
+      "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't",
+      "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
+
+  private static final Map<String, Double> BOOSTERS = new HashMap<>();
+
+  static {
+    for (String word : List.of("absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
+        "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
+        "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking",
+        "frickin", "frigging", "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella",
+        "highly", "hugely", "incredible", "incredibly", "intensely", "major", "majorly", "more", "most", "particularly",
+        "purely", "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally",
+        "tremendous", "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very")) {
+      BOOSTERS.put(word, B_INCR);
+    }
+    for (String word : List.of("almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of",
+        "less", "little", "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely",
+        "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of")) {
+      BOOSTERS.put(word, B_DECR);
+    }
+  }
+
+  private static final Map<String, Double> SPECIAL_CASES = Map.of("the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5,
+      "badass", 1.5, "bus stop", 0.0, "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
+      "beating heart", 3.1, "broken heart", -2.9);
+
+  private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+  private final Map<String, Double> lexicon;
+
+  private VaderPolarity(Map<String, Double> lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  /** VADER's lexicon as the {@code vader-sentiment-analyzer} jar ships it. */
+  public static VaderPolarity fromBundledLexicon() {
+    Map<String, Double> lexicon = new HashMap<>();
+    try (InputStream in = VaderPolarity.class.getResourceAsStream("/vader_sentiment_lexicon.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("vader_sentiment_lexicon.txt is missing: is vader-sentiment-analyzer on the class path?");
+      }
+      BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        String[] parts = line.split("\t");
+        if (parts.length >= 2) {
+          lexicon.put(parts[0], Double.parseDouble(parts[1]));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("VADER lexicon unreadable", e);
+    }
+    return new VaderPolarity(lexicon);
+  }
+
+  /** VADER's normalisation of a sum of valences into [-1, 1]. */
+  public static double normalize(double score, double alpha) {
+    return Math.max(-1, Math.min(1, score / Math.sqrt(score * score + alpha)));
+  }
+
+  public Score score(String text) {
+    List<Word> tokens = words(text);
+    List<String> lower = tokens.stream().map(w -> w.text().toLowerCase(Locale.ROOT)).toList();
+    boolean capDifferential = capDifferential(tokens);
+    double[] sentiments = new double[tokens.size()];
+    for (int i = 0; i < tokens.size(); i++) {
+      String item = lower.get(i);
+      if (BOOSTERS.containsKey(item)
+          || (i < tokens.size() - 1 && item.equals("kind") && lower.get(i + 1).equals("of"))) {
+        continue;
+      }
+      sentiments[i] = valence(tokens, lower, i, capDifferential);
+    }
+    int but = lower.indexOf("but");
+    if (but >= 0) {
+      for (int i = 0; i < sentiments.length; i++) {
+        sentiments[i] *= i < but ? 0.5 : i > but ? 1.5 : 1;
+      }
+    }
+    double sum = 0;
+    List<Word> scored = new ArrayList<>();
+    for (int i = 0; i < sentiments.length; i++) {
+      sum += sentiments[i];
+      if (sentiments[i] != 0) {
+        Word token = tokens.get(i);
+        scored.add(new Word(token.text(), token.start(), token.end(), sentiments[i]));
+      }
+    }
+    double emphasis = punctuationEmphasis(text);
+    if (sum > 0) {
+      sum += emphasis;
+    } else if (sum < 0) {
+      sum -= emphasis;
+    }
+    return new Score(sentiments.length == 0 ? 0 : normalize(sum, 15), scored);
+  }
+
+  private double valence(List<Word> tokens, List<String> lower, int i, boolean capDifferential) {
+    String item = lower.get(i);
+    Double base = lexicon.get(item);
+    if (base == null) {
+      return 0;
+    }
+    double valence = base;
+    if (item.equals("no") && i != tokens.size() - 1 && lexicon.containsKey(lower.get(i + 1))) {
+      valence = 0.0;
+    }
+    // Unlike vaderSentiment 3.3.2, a "no" after "no" is emphasis, not a double negation: "NO NO NO" stays negative.
+    boolean repeatedNo = item.equals("no");
+    if (!repeatedNo && ((i > 0 && lower.get(i - 1).equals("no")) || (i > 1 && lower.get(i - 2).equals("no"))
+        || (i > 2 && lower.get(i - 3).equals("no") && (lower.get(i - 1).equals("or") || lower.get(i - 1).equals("nor"))))) {
+      valence = base * N_SCALAR;
+    }
+    String word = tokens.get(i).text();
+    if (isUpper(word) && capDifferential) {
+      valence += valence > 0 ? C_INCR : -C_INCR;
+    }
+    for (int startI = 0; startI < 3; startI++) {
+      if (i > startI && !lexicon.containsKey(lower.get(i - (startI + 1)))) {
+        double s = scalarIncDec(tokens.get(i - (startI + 1)).text(), valence, capDifferential);
+        if (startI == 1 && s != 0) {
+          s *= 0.95;
+        }
+        if (startI == 2 && s != 0) {
+          s *= 0.9;
+        }
+        valence += s;
+        valence = negationCheck(valence, lower, startI, i);
+        if (startI == 2) {
+          valence = idiomsCheck(valence, lower, i);
+        }
+      }
+    }
+    return leastCheck(valence, lower, i);
+  }
+
+  private double leastCheck(double valence, List<String> lower, int i) {
+    if (i > 1 && !lexicon.containsKey(lower.get(i - 1)) && lower.get(i - 1).equals("least")) {
+      if (!lower.get(i - 2).equals("at") && !lower.get(i - 2).equals("very")) {
+        return valence * N_SCALAR;
+      }
+    } else if (i > 0 && !lexicon.containsKey(lower.get(i - 1)) && lower.get(i - 1).equals("least")) {
+      return valence * N_SCALAR;
+    }
+    return valence;
+  }
+
+  private static double negationCheck(double valence, List<String> lower, int startI, int i) {
+    if (startI == 0) {
+      if (negated(lower.get(i - 1))) {
+        return valence * N_SCALAR;
+      }
+    } else if (startI == 1) {
+      if (lower.get(i - 2).equals("never") && (lower.get(i - 1).equals("so") || lower.get(i - 1).equals("this"))) {
+        return valence * 1.25;
+      } else if (lower.get(i - 2).equals("without") && lower.get(i - 1).equals("doubt")) {
+        return valence;
+      } else if (negated(lower.get(i - 2))) {
+        return valence * N_SCALAR;
+      }
+    } else {
+      if ((lower.get(i - 3).equals("never") && (lower.get(i - 2).equals("so") || lower.get(i - 2).equals("this")))
+          || lower.get(i - 1).equals("so") || lower.get(i - 1).equals("this")) {
+        return valence * 1.25;
+      } else if (lower.get(i - 3).equals("without") && (lower.get(i - 2).equals("doubt") || lower.get(i - 1).equals("doubt"))) {
+        return valence;
+      } else if (negated(lower.get(i - 3))) {
+        return valence * N_SCALAR;
+      }
+    }
+    return valence;
+  }
+
+  static boolean negated(String lowerWord) {
+    return NEGATE.contains(lowerWord) || lowerWord.contains("n't");
+  }
+
+  private static double idiomsCheck(double valence, List<String> lower, int i) {
+    String oneZero = lower.get(i - 1) + " " + lower.get(i);
+    String twoOneZero = lower.get(i - 2) + " " + lower.get(i - 1) + " " + lower.get(i);
+    String twoOne = lower.get(i - 2) + " " + lower.get(i - 1);
+    String threeTwoOne = lower.get(i - 3) + " " + lower.get(i - 2) + " " + lower.get(i - 1);
+    String threeTwo = lower.get(i - 3) + " " + lower.get(i - 2);
+    for (String sequence : List.of(oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo)) {
+      if (SPECIAL_CASES.containsKey(sequence)) {
+        valence = SPECIAL_CASES.get(sequence);
+        break;
+      }
+    }
+    if (lower.size() - 1 > i) {
+      String zeroOne = lower.get(i) + " " + lower.get(i + 1);
+      if (SPECIAL_CASES.containsKey(zeroOne)) {
+        valence = SPECIAL_CASES.get(zeroOne);
+      }
+    }
+    if (lower.size() - 1 > i + 1) {
+      String zeroOneTwo = lower.get(i) + " " + lower.get(i + 1) + " " + lower.get(i + 2);
+      if (SPECIAL_CASES.containsKey(zeroOneTwo)) {
+        valence = SPECIAL_CASES.get(zeroOneTwo);
+      }
+    }
+    for (String nGram : List.of(threeTwoOne, threeTwo, twoOne)) {
+      if (BOOSTERS.containsKey(nGram)) {
+        valence += BOOSTERS.get(nGram);
+      }
+    }
+    return valence;
+  }
+
+  private static double scalarIncDec(String word, double valence, boolean capDifferential) {
+    Double booster = BOOSTERS.get(word.toLowerCase(Locale.ROOT));
+    if (booster == null) {
+      return 0;
+    }
+    double scalar = valence < 0 ? -booster : booster;
+    if (isUpper(word) && capDifferential) {
+      scalar += valence > 0 ? C_INCR : -C_INCR;
+    }
+    return scalar;
+  }
+
+  private static double punctuationEmphasis(String text) {
+    long exclamations = Math.min(4, text.chars().filter(c -> c == '!').count());
+    long questions = text.chars().filter(c -> c == '?').count();
+    double questionAmplifier = questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0;
+    return exclamations * 0.292 + questionAmplifier;
+  }
+
+  private static boolean capDifferential(List<Word> words) {
+    long caps = words.stream().filter(w -> isUpper(w.text())).count();
+    long differential = words.size() - caps;
+    return differential > 0 && differential < words.size();
+  }
+
+  /** Python's str.isupper(): at least one cased character, and no lower-case one. */
+  private static boolean isUpper(String word) {
+    boolean cased = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      cased |= Character.isUpperCase(c);
+    }
+    return cased;
+  }
+
+  /** Whitespace-separated tokens, punctuation stripped from their ends unless that leaves two characters or fewer (emoticons). */
+  static List<Word> words(String text) {
+    List<Word> words = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      while (i < n && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (start < i) {
+        int from = start;
+        int to = i;
+        while (from < to && PUNCTUATION.indexOf(text.charAt(from)) >= 0) {
+          from++;
+        }
+        while (to > from && PUNCTUATION.indexOf(text.charAt(to - 1)) >= 0) {
+          to--;
+        }
+        if (to - from <= 2) {
+          from = start;
+          to = i;
+        }
+        words.add(new Word(text.substring(from, to), from, to, 0));
+      }
+    }
+    return words;
+  }
+}

@@ -1,0 +1,54 @@
+package io.eurus.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eurus.events.EnrichedArticle;
+import io.eurus.events.Topics;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+
+/** articles → enriched article → articles.enriched. */
+class EnrichStepTest {
+
+  @Test
+  void anArticleIsEnrichedWithRelevanceActorsRulesToneAndItsSentences() {
+    StreamsBuilder builder = new StreamsBuilder();
+    EnrichStep.apply(builder, Fixtures.enricher());
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), TopologyTestSupport.config())) {
+      TopologyTestSupport.input(driver, Topics.ARTICLES).pipeInput("a-1", Fixtures.article("a-1", "en",
+          "Russia expels three EU diplomats",
+          "Moscow ordered three diplomats of the EU delegation to leave. The weather in Moscow was cold."));
+
+      EnrichedArticle enriched = TopologyTestSupport.output(driver, Topics.ARTICLES_ENRICHED).readValue();
+
+      assertThat(enriched.article().id()).isEqualTo("a-1");
+      assertThat(enriched.relevant()).isTrue();
+      assertThat(enriched.actors()).contains("Russia", "European Union");
+      assertThat(enriched.rules()).extracting(r -> r.ruleId()).contains("expulsions");
+      assertThat(enriched.tone()).isNegative();
+      assertThat(enriched.toneTerms()).extracting(t -> t.category()).contains("material-conflict");
+      assertThat(enriched.sentences()).containsExactly("Russia expels three EU diplomats",
+          "Moscow ordered three diplomats of the EU delegation to leave.");
+      assertThat(enriched.sentenceTones()).extracting(t -> t.sentence()).contains(0);
+      assertThat(enriched.profile()).isEqualTo("eu-russia");
+    }
+  }
+
+  @Test
+  void anArticleAboutSomethingElseIsPassedOnAsNotRelevantWithoutTone() {
+    StreamsBuilder builder = new StreamsBuilder();
+    EnrichStep.apply(builder, Fixtures.enricher());
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), TopologyTestSupport.config())) {
+      TopologyTestSupport.input(driver, Topics.ARTICLES).pipeInput("a-2",
+          Fixtures.article("a-2", "en", "Commission presents digital strategy", "A plan for broadband in rural regions."));
+
+      EnrichedArticle enriched = TopologyTestSupport.output(driver, Topics.ARTICLES_ENRICHED).readValue();
+
+      assertThat(enriched.relevant()).isFalse();
+      assertThat(enriched.tone()).isNull();
+      assertThat(enriched.rules()).isEmpty();
+      assertThat(enriched.polarity()).isNotNull();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.eurus.processor.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.eurus.processor.Fixtures;
+import io.eurus.platform.testing.Requirements;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The targets on the human-rated data in ../shared/data, measured as {@code eurus eval} measures them: conflict
+ * detection on UNSCon above the Lexicoder baseline, and polarity beside plain VADER on VADER's datasets.
+ */
+class EvaluationIT {
+
+  private static Evaluation.Report report;
+
+  @BeforeAll
+  static void evaluate() {
+    report = new Evaluation(Fixtures.enricher()).run(Requirements.sharedData());
+  }
+
+  private static Evaluation.ConflictRow conflict(String split, String system) {
+    return report.conflict().stream().filter(r -> r.split().equals(split) && r.system().equals(system)).findFirst().orElseThrow();
+  }
+
+  private static Evaluation.PolarityRow polarity(String dataset, String system) {
+    return report.polarity().stream().filter(r -> r.dataset().equals(dataset) && r.system().equals(system)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theLexicoderBaselineIsReproducedAsPublished() {
+    assertThat(conflict("all", "lexicoder").conflict().f1()).isCloseTo(0.513, within(0.001));
+    assertThat(conflict("all", "lexicoder").accuracy()).isCloseTo(0.704, within(0.001));
+  }
+
+  @Test
+  void relationsToneDetectsConflictBetterThanLexicoderOnUnscon() {
+    assertThat(conflict("all", "eurus tone").conflict().f1()).isGreaterThan(0.513);
+  }
+
+  @Test
+  void polarityCorrelatesAtLeastAsWellAsVaderOnTheReviewDatasets() {
+    for (String dataset : List.of("movieReviewSnippets", "amazonReviewSnippets")) {
+      assertThat(polarity(dataset, "eurus").pearson()).as("%s Pearson r", dataset)
+          .isGreaterThanOrEqualTo(polarity(dataset, "vader").pearson());
+    }
+    // Tweets: 0.869 against the library's 0.879, a miss reported in BENCHMARKS.md; pinned so it cannot get worse.
+    assertThat(polarity("tweets", "eurus").pearson()).isGreaterThan(0.86);
+  }
+}

@@ -1,0 +1,47 @@
+package io.eurus.processor.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eurus.processor.text.Languages;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A sentence is about EU–Russia relations when both sides meet, or one side meets a relationship term. */
+class RelevanceFinderTest {
+
+  private static final Languages LANGUAGES = Languages.defaults();
+  private static final RelevanceFinder FINDER = new RelevanceFinder(WatchProfile.defaults(), LANGUAGES);
+
+  private Relevance find(String language, String... sentences) {
+    return FINDER.find(language, List.of(sentences).stream().map(s -> LANGUAGES.tokens(language, s)).toList());
+  }
+
+  @Test
+  void actorsOfBothSidesMakeASentenceRelevant() {
+    Relevance relevance = find("en", "Weather is fine in Lisbon.", "Kallas met Lavrov in Geneva.");
+
+    assertThat(relevance.relevant()).isTrue();
+    assertThat(relevance.sentences()).containsExactly(1);
+    assertThat(relevance.actors()).containsExactly("EU High Representative", "Russian Foreign Ministry");
+  }
+
+  @Test
+  void oneSideWithARelationshipTermIsEnough() {
+    assertThat(find("en", "The EU will impose sanctions.").relevant()).isTrue();
+    assertThat(find("en", "The EU will present its budget.").relevant()).isFalse();
+    assertThat(find("en", "The EU agreed a trade deal with Japan.").relevant()).as("generic terms do not tie").isFalse();
+  }
+
+  @Test
+  void russianAliasesMatchTheirInflectedForms() {
+    Relevance relevance = find("ru", "Евросоюзом и Россией подписан протокол.", "С Кремлем у Брюсселя разговор короткий.");
+
+    assertThat(relevance.sentences()).containsExactly(0, 1);
+    assertThat(relevance.actors()).contains("European Union", "Russia", "Kremlin");
+  }
+
+  @Test
+  void textInAnUnconfiguredLanguageFindsNamesOfEveryLanguage() {
+    assertThat(find("xx", "EU — Россия: sanctions").relevant()).isTrue();
+  }
+}
