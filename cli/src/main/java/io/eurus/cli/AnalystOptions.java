@@ -16,6 +16,11 @@ final class AnalystOptions {
   @Option(names = "--lexicon", paramLabel = "FILE", description = "Tone lexicon (YAML) instead of the bundled diplomatic lexicon.")
   Path lexicon;
 
+  /** How a rules problem names the rules: the file given, else the bundled rules. */
+  String rulesName() {
+    return rules == null ? "bundled rules" : rules.toString();
+  }
+
   EnricherSources sources() {
     EnricherSources sources = EnricherSources.defaults();
     if (rules != null) {

@@ -161,6 +161,15 @@ public record DetectorConfig(
     }
   }
 
+  /**
+   * The detectors file {@code file}, or the bundled one when it is null.
+   *
+   * @throws StartupException naming the file and every problem in it
+   */
+  public static DetectorConfig from(Path file) {
+    return file == null ? bundled() : load(file);
+  }
+
   /** @throws StartupException naming the file and every problem in it */
   public static DetectorConfig load(Path file) {
     try {

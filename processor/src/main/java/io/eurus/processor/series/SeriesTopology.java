@@ -14,18 +14,15 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Part 2 of the processor: windows per series on event time → {@code tone.windows}, and the TONE_SHIFT,
- * VOLUME_SPIKE and TONE_DIVERGENCE detectors → {@code alerts}. Wiring, after enrichment:
- *
- * <pre>{@code
- * KStream<String, EnrichedArticle> clustered = StoryClustering.apply(builder, enriched, detectors.stories());
- * clustered.to(articles.enriched ...);
- * SeriesTopology.build(builder, clustered, detectors);
- * }</pre>
- *
- * The stream must be the one {@link StoryClustering#apply} returned: the windows read its story store to count
- * each story once per series and to cite stories as evidence.
+ * VOLUME_SPIKE and TONE_DIVERGENCE detectors → {@code alerts}. {@code ProcessorTopology} wires it after
+ * enrichment and story clustering. The stream must be the one {@link StoryClustering#apply} returned: the windows
+ * read its story store to count each story once per series and to cite stories as evidence.
  */
 public final class SeriesTopology {
+
+  /** Metric of articles dropped because their window had closed: group and name, as Kafka Streams reports it. */
+  public static final String LATE_METRIC_GROUP = "stream-" + SeriesProcessor.METRIC_SCOPE + "-metrics";
+  public static final String LATE_METRIC_TOTAL = SeriesProcessor.LATE_METRIC + "-total";
 
   private SeriesTopology() {
   }

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 /**
  * The clustering step: enriched articles in, the same articles on event time out, with their {@code storyId} when
  * they are relevant or match a rule (null otherwise: not clustered). Call it on the enriched stream before writing
- * {@code articles.enriched}, and hand what it returns to {@code SeriesTopology.build}.
+ * {@code articles.enriched}, and hand what it returns to {@code SeriesTopology.build} ({@code ProcessorTopology} does).
  *
  * <p>Stories span sources, and sources span partitions, so clustering needs every article in one place: the
  * stream goes through a repartition topic with one partition ({@code <application.id>-stories-repartition}).

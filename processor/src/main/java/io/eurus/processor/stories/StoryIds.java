@@ -14,6 +14,7 @@ final class StoryIds {
    */
   static EnrichedArticle withStoryId(EnrichedArticle article, String storyId) {
     return new EnrichedArticle(article.schemaVersion(), article.article(), article.relevant(), article.actors(),
-        article.rules(), article.tone(), article.polarity(), article.toneTerms(), article.sentences(), storyId);
+        article.rules(), article.tone(), article.polarity(), article.toneTerms(), article.sentences(), storyId,
+        article.profile(), article.sentenceTones());
   }
 }

@@ -130,8 +130,8 @@ class DetectorConfigTest {
   void settingNamesTheFileAndEmptyMeansTheBundledOne() throws Exception {
     Path file = write("profile: eu-china\n");
 
-    assertThat(SeriesSettings.detectors(settings(""))).isEqualTo(DetectorConfig.bundled());
-    assertThat(SeriesSettings.detectors(settings(file.toString())).profile()).isEqualTo("eu-china");
+    assertThat(DetectorConfig.from(SeriesSettings.detectorsFile(settings("")))).isEqualTo(DetectorConfig.bundled());
+    assertThat(DetectorConfig.from(SeriesSettings.detectorsFile(settings(file.toString()))).profile()).isEqualTo("eu-china");
   }
 
   private static AbstractConfig settings(String file) {

@@ -204,6 +204,6 @@ class SeriesTopologyTest {
   }
 
   private double lateDropped() {
-    return driver.metric("stream-eurus-series-metrics", "late-articles-dropped-total");
+    return driver.metric(SeriesTopology.LATE_METRIC_GROUP, SeriesTopology.LATE_METRIC_TOTAL);
   }
 }

@@ -4,10 +4,9 @@ import io.eurus.events.Alert;
 import io.eurus.events.EnrichedArticle;
 import io.eurus.events.ToneWindow;
 import io.eurus.events.Topics;
+import io.eurus.processor.ProcessorTopology;
 import io.eurus.processor.detect.DetectorConfig;
-import io.eurus.processor.series.SeriesTopology;
 import io.eurus.processor.stories.Story;
-import io.eurus.processor.stories.StoryClustering;
 import io.eurus.processor.stories.StoryStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +21,12 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Part 2 of the topology on a {@link TopologyTestDriver}, fed with enriched articles as part 1 emits them: clustering
- * then windows and detectors, wired the way the service wires them. Outputs are collected as they come.
+ * then windows and detectors, wired by the service's own {@link ProcessorTopology#afterEnrichment}. Outputs are collected as they come.
  */
 public final class SeriesDriver implements AutoCloseable {
 
@@ -48,10 +46,7 @@ public final class SeriesDriver implements AutoCloseable {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, EnrichedArticle> enriched = builder.stream(INPUT,
         Consumed.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde()));
-    KStream<String, EnrichedArticle> withStories = StoryClustering.apply(builder, enriched, config.stories());
-    withStories.to(Topics.ARTICLES_ENRICHED.name(),
-        Produced.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde()));
-    SeriesTopology.build(builder, withStories, config);
+    ProcessorTopology.afterEnrichment(builder, enriched, config);
 
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "series-test");
