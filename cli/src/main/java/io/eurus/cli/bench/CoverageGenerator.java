@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  * arguments: English and Russian articles from twenty sources in the blocs of the default feed list, more by day
  * than by night, about half of them about the relationship (actors of both sides with conflict, cooperation or
  * neutral verbs) and the rest about anything else. One article in eight is a syndicated copy of another source's
- * recent story in the same language, lightly edited. Three things happen, so the detectors have something to find:
+ * recent story in the same language, lightly edited. Three things happen, so the detectors have something to find
+ * (on these days of a 30-day month; a shorter span has them at the same fraction of its days):
  *
  * <ul>
  *   <li>day 10, 12:00–15:00 UTC: a burst — four times the usual articles, most about an expulsion of diplomats;</li>
@@ -47,7 +48,8 @@ public final class CoverageGenerator {
   private record Story(String title, List<String> sentences, String language, long published) {
   }
 
-  static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+  /** A Monday, so that the burst of a short span comes on a weekday with weekdays before it to learn from. */
+  static final Instant START = Instant.parse("2026-09-28T00:00:00Z");
 
   private static final List<Source> SOURCES = List.of(
       new Source("Council of the EU", "consilium-press", "eu-institutions", "en", 0.5),
@@ -151,7 +153,7 @@ public final class CoverageGenerator {
   private final Deque<Story> recentRu = new ArrayDeque<>();
   private long serial;
 
-  CoverageGenerator(long seed, int days) {
+  private CoverageGenerator(long seed, int days) {
     this.random = new SplittableRandom(seed);
     this.days = days;
     this.cumulativeSources = new double[SOURCES.size()];
@@ -166,12 +168,19 @@ public final class CoverageGenerator {
     int articles = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 300_000;
     Path file = Path.of(args.length > 1 ? args[1] : "coverage.jsonl");
     int days = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-    long bytes = new CoverageGenerator(2026, days).write(articles, file);
+    long bytes = write(articles, days, file);
     System.out.printf(Locale.ROOT, "%,d articles over %d days in %s (%,d MB)%n", articles, days, file, bytes >> 20);
   }
 
-  /** Writes {@code count} articles in order of fetch time, one JSON object per line; returns the file's size. */
-  long write(int count, Path file) throws IOException {
+  /**
+   * Writes {@code count} articles over {@code days} days from Monday 28 September 2026, in order of publication, one JSON
+   * object per line; returns the file's size. The same arguments give the same file.
+   */
+  public static long write(int count, int days, Path file) throws IOException {
+    return new CoverageGenerator(2026, days).writeTo(count, file);
+  }
+
+  private long writeTo(int count, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     long[] times = publishedTimes(count);
@@ -209,10 +218,15 @@ public final class CoverageGenerator {
     return times;
   }
 
-  private static boolean burst(long offsetMs) {
+  private boolean burst(long offsetMs) {
     long day = offsetMs / 86_400_000L;
     long hour = offsetMs / 3_600_000L % 24;
-    return day == 9 && hour >= 12 && hour < 15;
+    return day == day(9) && hour >= 12 && hour < 15;
+  }
+
+  /** Day {@code ofMonth} (from 0) of a 30-day month, scaled to the days generated: events keep their place. */
+  private long day(int ofMonth) {
+    return ofMonth * (long) days / 30;
   }
 
   private Article article(long published) {
@@ -287,10 +301,10 @@ public final class CoverageGenerator {
     if (burst(offset)) {
       conflict = 0.9;
       cooperation = 0.02;
-    } else if (day >= 14 && day < 17 && source.bloc().equals("russia-state")) {
+    } else if (day >= day(14) && day < day(17) && source.bloc().equals("russia-state")) {
       conflict = 0.92;
       cooperation = 0.02;
-    } else if (day >= 22 && day < 24 && source.bloc().startsWith("eu-")) {
+    } else if (day >= day(22) && day < day(24) && source.bloc().startsWith("eu-")) {
       conflict = 0.1;
       cooperation = 0.8;
     }
