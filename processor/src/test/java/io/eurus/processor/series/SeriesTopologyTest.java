@@ -159,6 +159,19 @@ class SeriesTopologyTest {
   }
 
   @Test
+  void anArticleDatedAfterItReachedKafkaCountsWhenItReachedKafka() {
+    // Published and fetched "tomorrow" by a host with a wrong clock, written to Kafka at 10:20 today.
+    driver.pipe(Instant.parse("2026-11-20T10:20:00Z"), story("a-1", 1).from("ТАСС", "russia-state", "ru")
+        .at("2026-11-21T10:00:00Z").fetched("2026-11-21T10:01:00Z").tone(-0.4).build());
+    driver.pipe(story("a-2", 2).from("ТАСС", "russia-state", "ru").at("2026-11-20T11:35:00Z").irrelevant().build());
+
+    assertThat(driver.closed(RU)).singleElement().satisfies(window -> {
+      assertThat(window.windowStart()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+      assertThat(window.articles()).isEqualTo(1);
+    });
+  }
+
+  @Test
   void irrelevantArticlesAndLaterRevisionsDoNotCount() {
     driver.pipe(
         story("a-1", 1).from("ТАСС", "russia-state", "ru").at("2026-11-20T10:05:00Z").tone(-0.4).build(),

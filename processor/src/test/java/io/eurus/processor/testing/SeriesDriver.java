@@ -9,6 +9,7 @@ import io.eurus.processor.detect.DetectorConfig;
 import io.eurus.processor.stories.Story;
 import io.eurus.processor.stories.StoryStores;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -70,6 +71,13 @@ public final class SeriesDriver implements AutoCloseable {
     for (EnrichedArticle article : articles) {
       input.pipeInput(article.article().id(), article, article.article().fetched());
     }
+    drain();
+    return this;
+  }
+
+  /** Pipes one article written to Kafka at {@code reachedKafka}, whatever its own times say. */
+  public SeriesDriver pipe(Instant reachedKafka, EnrichedArticle article) {
+    input.pipeInput(article.article().id(), article, reachedKafka);
     drain();
     return this;
   }
