@@ -66,10 +66,12 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
   private KeyValueStore<String, SeriesState> states;
   private KeyValueStore<String, ProfileState> profiles;
   /**
-   * The open windows and the profile's state as the stores hold them, kept deserialised: every article reads
-   * them. Written through to the stores (whose changelogs restore them); loaded again whenever the task starts.
+   * The open windows, the series' states and the profile's state as the stores hold them, kept deserialised:
+   * every article reads the windows, every closing window every state. Written through to the stores (whose
+   * changelogs restore them); loaded again whenever the task starts.
    */
   private final TreeMap<String, OpenWindow> open = new TreeMap<>();
+  private final TreeMap<String, SeriesState> known = new TreeMap<>();
   private ProfileState profile;
   private StoryBook stories;
   private Sensor late;
@@ -97,6 +99,9 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
         Sensor.RecordingLevel.INFO);
     try (KeyValueIterator<String, OpenWindow> all = windows.all()) {
       all.forEachRemaining(entry -> open.put(entry.key, entry.value));
+    }
+    try (KeyValueIterator<String, SeriesState> all = states.all()) {
+      all.forEachRemaining(entry -> known.put(entry.key, entry.value));
     }
     ProfileState stored = profiles.get(config.profile());
     profile = stored == null ? ProfileState.INITIAL : stored;
@@ -134,7 +139,7 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
       String key = SeriesStores.windowKey(start, series.name());
       OpenWindow window = open.get(key);
       if (window == null) {
-        SeriesState state = states.get(series.name());
+        SeriesState state = known.get(series.name());
         ToneBaseline baseline = state == null ? null : state.tone().baseline();
         window = new OpenWindow(WindowStats.empty(series, start, start + sizeMs),
             baseline != null && baseline.ready(config.toneShift().learningWindows()) ? baseline : null);
@@ -191,16 +196,13 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
     ending.keySet().forEach(windows::delete);
     ending.clear();
     // Every series the profile knows closes the window, those without an article in it too.
-    Map<String, SeriesState> known = new TreeMap<>();
-    try (KeyValueIterator<String, SeriesState> all = states.all()) {
-      all.forEachRemaining(entry -> known.put(entry.key, entry.value));
-    }
-    closing.forEach((name, stats) -> known.computeIfAbsent(name, n -> initial(stats.series())));
+    Map<String, SeriesState> closingSeries = new TreeMap<>(known);
+    closing.forEach((name, stats) -> closingSeries.computeIfAbsent(name, n -> initial(stats.series())));
 
     Map<String, TermBaseline> termsBefore = new HashMap<>();
     Map<String, DivergenceDetector.Side> sides = new HashMap<>();
     List<Finding> findings = new ArrayList<>();
-    for (SeriesState state : known.values()) {
+    for (SeriesState state : closingSeries.values()) {
       WindowStats stats = closing.getOrDefault(state.series().name(), WindowStats.empty(state.series(), start, end));
       termsBefore.put(state.series().name(), state.terms());
       if (state.series().level() == SeriesLevel.SIDE) {
@@ -243,9 +245,11 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
     long lastArticle = stats.articles() > 0 ? stats.end() : state.lastArticle();
     if (lastArticle <= stats.end() - baselineMs) {
       states.delete(series.name());
+      known.remove(series.name());
     } else {
-      states.put(series.name(), new SeriesState(series, lastArticle, tone.state(), volume.state(),
-          state.terms().update(stats, alpha)));
+      SeriesState next = new SeriesState(series, lastArticle, tone.state(), volume.state(), state.terms().update(stats, alpha));
+      states.put(series.name(), next);
+      known.put(series.name(), next);
     }
     List<Finding> findings = new ArrayList<>(2);
     if (config.alertLevels().contains(series.level())) {
