@@ -45,8 +45,8 @@ final class ReplayCommand implements Callable<Integer> {
     ReplayProgress progress = new ReplayProgress(err, System::nanoTime);
     int[] bad = {0};
     int alerts = 0;
-    try (ProcessorSources.OpenProcessor processor = new ProcessorSources(knowledge.sources(), detectors).open(matcher ->
-            matcher.problems().forEach(problem -> err.println("eurus: " + knowledge.rulesName() + ": " + problem + " (left out)")));
+    try (ProcessorSources.OpenProcessor processor = new ProcessorSources(knowledge.sources(), detectors)
+            .open(knowledge.reportRuleProblems(err));
          ArticleArchive archive = ArticleArchive.open(input, (line, problem) -> {
            bad[0]++;
            err.println("eurus: " + input + " line " + line + ": " + problem + ", skipped");
