@@ -1,6 +1,7 @@
 package io.eurus.cli;
 
 import io.eurus.cli.replay.ArticleArchive;
+import io.eurus.cli.replay.EnrichAhead;
 import io.eurus.cli.replay.ReplayProgress;
 import io.eurus.events.Alert;
 import io.eurus.events.DeadLetter;
@@ -51,15 +52,19 @@ final class ReplayCommand implements Callable<Integer> {
            bad[0]++;
            err.println("eurus: " + input + " line " + line + ": " + problem + ", skipped");
          });
-         Replay replay = new Replay(processor)) {
+         Replay replay = new Replay(processor);
+         EnrichAhead ahead = new EnrichAhead(archive, processor.enricher().enricher(), EnrichAhead.defaultThreads())) {
       progress.replaying(archive.size());
       int done = 0;
-      for (ArticleArchive.Entry entry : archive.inOrder()) {
-        Replay.Step step = replay.feed(archive.read(entry));
+      while (ahead.hasNext()) {
+        EnrichAhead.Prepared next = ahead.next();
+        Replay.Step step = next.enriched() == null ? replay.feed(next.article())
+            : replay.feed(next.article(), next.enriched());
         alerts += print(step, out);
         for (DeadLetter failure : step.failures()) {
           bad[0]++;
-          err.println("eurus: " + input + " line " + entry.line() + ": the processor failed on it (" + failure.reason() + ")");
+          err.println("eurus: " + input + " line " + next.entry().line() + ": the processor failed on it ("
+              + failure.reason() + ")");
         }
         progress.replayed(++done);
       }

@@ -1,5 +1,6 @@
 package io.eurus.processor;
 
+import io.eurus.events.Article;
 import io.eurus.events.EnrichedArticle;
 import io.eurus.events.Topics;
 import io.eurus.processor.detect.DetectorConfig;
@@ -8,6 +9,7 @@ import io.eurus.processor.stories.StoryClustering;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.ValueMapper;
 
 /**
  * The processor's topology, step by step:
@@ -29,7 +31,12 @@ public final class ProcessorTopology {
   }
 
   public static void build(StreamsBuilder builder, ArticleEnricher enricher, DetectorConfig detectors) {
-    KStream<String, EnrichedArticle> enriched = EnrichStep.apply(builder, enricher);
+    build(builder, enricher::enrich, detectors);
+  }
+
+  /** The same topology, with {@code enrich} giving what {@link ArticleEnricher#enrich} gives (the replay's). */
+  public static void build(StreamsBuilder builder, ValueMapper<Article, EnrichedArticle> enrich, DetectorConfig detectors) {
+    KStream<String, EnrichedArticle> enriched = EnrichStep.apply(builder, enrich);
     RuleMatchAlerts.apply(enriched);
     afterEnrichment(builder, enriched, detectors);
   }

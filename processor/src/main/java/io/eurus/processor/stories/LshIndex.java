@@ -1,29 +1,33 @@
 package io.eurus.processor.stories;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
  * LSH buckets → the stories whose first article fell in them, on the heap: derived from the stories store (each
  * story keeps its signature) and rebuilt from it when the task starts, so it needs no changelog of its own.
- * Stories older than the horizon are swept out once per {@link #SWEEP_EVERY_MS} of stream time (to bound memory;
- * look-ups filter them out anyway).
+ * Stories older than the horizon behind stream time are swept out, oldest first, so memory stays bounded by the
+ * stories of one horizon and a sweep costs only what it removes (look-ups filter old stories out anyway).
  */
 final class LshIndex {
-
-  static final long SWEEP_EVERY_MS = 3_600_000;
 
   /** Where a bucket points: a story and the time it is stored at. */
   record Entry(String storyId, long firstSeen) {
   }
 
+  /** A story in the index with its buckets, so it can be taken out of them again. */
+  private record Indexed(Entry entry, long[] buckets) {
+  }
+
   private final long horizonMs;
   private final Map<Long, List<Entry>> buckets = new HashMap<>();
-  private long sweptAt = Long.MIN_VALUE;
+  private final PriorityQueue<Indexed> byAge = new PriorityQueue<>(Comparator.comparingLong(i -> i.entry().firstSeen()));
 
   LshIndex(long horizonMs) {
     this.horizonMs = horizonMs;
@@ -31,9 +35,12 @@ final class LshIndex {
 
   void add(int[] signature, String storyId, long firstSeen) {
     Entry entry = new Entry(storyId, firstSeen);
+    long[] keys = new long[MinHash.BANDS];
     for (int band = 0; band < MinHash.BANDS; band++) {
-      buckets.computeIfAbsent(MinHash.bucket(signature, band), b -> new ArrayList<>(1)).add(entry);
+      keys[band] = MinHash.bucket(signature, band);
+      buckets.computeIfAbsent(keys[band], b -> new ArrayList<>(1)).add(entry);
     }
+    byAge.add(new Indexed(entry, keys));
   }
 
   /**
@@ -55,18 +62,17 @@ final class LshIndex {
     return found;
   }
 
-  /** Forgets stories that are older than the horizon behind {@code streamTime}, at most once an hour of it. */
+  /** Forgets the stories older than the horizon behind {@code streamTime}. */
   void sweep(long streamTime) {
-    if (sweptAt != Long.MIN_VALUE && streamTime - sweptAt < SWEEP_EVERY_MS) {
-      return;
-    }
-    sweptAt = streamTime;
     long oldest = streamTime - horizonMs;
-    buckets.values().forEach(entries -> entries.removeIf(entry -> entry.firstSeen() < oldest));
-    buckets.values().removeIf(List::isEmpty);
-  }
-
-  int size() {
-    return buckets.size();
+    while (!byAge.isEmpty() && byAge.peek().entry().firstSeen() < oldest) {
+      Indexed expired = byAge.poll();
+      for (long key : expired.buckets()) {
+        List<Entry> entries = buckets.get(key);
+        if (entries != null && entries.remove(expired.entry()) && entries.isEmpty()) {
+          buckets.remove(key);
+        }
+      }
+    }
   }
 }
