@@ -1,7 +1,10 @@
 package io.eurus.cli;
 
 import io.eurus.processor.EnricherSources;
+import io.eurus.processor.rules.RuleMatcher;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** The knowledge files an analyst command reads, each defaulting to the bundled EU–Russia one. */
@@ -15,6 +18,12 @@ final class AnalystOptions {
 
   @Option(names = "--lexicon", paramLabel = "FILE", description = "Tone lexicon (YAML) instead of the bundled diplomatic lexicon.")
   Path lexicon;
+
+  /** Tells the person at the terminal of each rule left out, naming the rules file (or the bundled rules). */
+  Consumer<RuleMatcher> reportRuleProblems(PrintWriter err) {
+    String name = rules == null ? "bundled rules" : rules.toString();
+    return matcher -> matcher.problems().forEach(problem -> err.println("eurus: " + name + ": " + problem + " (left out)"));
+  }
 
   EnricherSources sources() {
     EnricherSources sources = EnricherSources.defaults();

@@ -100,7 +100,7 @@ final class FeedCommand {
           for (var entry : parsed.entries()) {
             Article article = FeedItemMapper.toArticle(definition, entry, now);
             if (article != null) {
-              article = Articles.withLanguage(article, languages.guess(article.title() + ". " + article.text(), language));
+              article = Articles.withLanguage(article, languages.of(article, language));
               out.println(Json.mapper().writeValueAsString(article));
             }
           }

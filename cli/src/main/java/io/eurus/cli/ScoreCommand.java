@@ -53,9 +53,7 @@ final class ScoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     EnricherSources sources = knowledge.sources();
-    try (EnricherSources.OpenEnricher open = sources.open(matcher ->
-        matcher.problems().forEach(problem -> err.println("eurus: " + (knowledge.rules == null ? "bundled rules" : knowledge.rules)
-            + ": " + problem + " (left out)")));
+    try (EnricherSources.OpenEnricher open = sources.open(knowledge.reportRuleProblems(err));
          BufferedReader reader = new BufferedReader(open(input))) {
       return jsonl ? scoreLines(open.enricher(), reader, out, err) : scoreText(open.enricher(), reader, out);
     }

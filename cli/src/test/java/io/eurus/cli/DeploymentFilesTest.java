@@ -14,7 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The files an operator deploys from must agree with the code: topic names, and the settings reference. */
+/**
+ * The files an operator deploys from must agree with the code: topic names, the settings reference, and the
+ * detectors file the README explains.
+ */
 class DeploymentFilesTest {
 
   private static final Path ROOT = Path.of("..");
@@ -29,6 +32,15 @@ class DeploymentFilesTest {
         .map(topic -> topic.name() + ":" + (topic.compacted() ? "compact" : "delete")).sorted().toList();
 
     assertThat(inCompose).isEqualTo(inCode);
+  }
+
+  @Test
+  void readmeShowsTheBundledDetectorsFileAsItIs() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    String bundled = Files.readString(ROOT.resolve("processor/src/main/resources/eurus/detectors-eu-russia.yaml"));
+
+    assertThat(readme).as("README.md's detectors file is out of date: paste the bundled file between the markers")
+        .contains("<!-- detectors:start -->\n```yaml\n" + bundled + "```\n<!-- detectors:end -->");
   }
 
   @Test

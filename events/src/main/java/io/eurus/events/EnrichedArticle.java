@@ -13,7 +13,8 @@ import java.util.List;
  * @param polarity generic sentiment polarity in [-1, 1], reported separately from the tone
  * @param toneTerms the terms that made the tone, with their weights: why the score is what it is
  * @param sentences the sentences that are about the relationship
- * @param storyId  the story (cluster of near-duplicate articles) the article belongs to; null until clustered
+ * @param storyId  the story (cluster of near-duplicate articles) the article belongs to; null when it is not
+ *                 clustered: neither about the relationship nor matching a rule
  * @param profile  the watch profile the relevance and tone refer to, e.g. {@code eu-russia}
  * @param sentenceTones the tone of each qualifying sentence that carries tone terms, with its terms
  */

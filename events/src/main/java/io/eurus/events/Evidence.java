@@ -10,6 +10,8 @@ import java.util.List;
  * @param series     which series fired, e.g. {@code eu-russia/russia-state/ru}
  * @param deviations how far {@code current} is from {@code baseline}, in baseline standard deviations
  * @param terms      the terms that moved most
+ * @param stories    the stories behind the cited articles, in the same order: how many sources carry each
+ *                   and which published it first
  */
 public record Evidence(
     String series,
@@ -21,9 +23,18 @@ public record Evidence(
     Double deviations,
     Integer articleCount,
     Integer storyCount,
-    List<TermWeight> terms) {
+    List<TermWeight> terms,
+    List<StoryRef> stories) {
 
   public Evidence {
     terms = terms == null ? List.of() : List.copyOf(terms);
+    stories = stories == null ? List.of() : List.copyOf(stories);
+  }
+
+  /** The fields of schema version 1 as first published; stories left out. */
+  public Evidence(String series, Instant windowStart, Instant windowEnd, Double baseline, Double baselineStdDev,
+      Double current, Double deviations, Integer articleCount, Integer storyCount, List<TermWeight> terms) {
+    this(series, windowStart, windowEnd, baseline, baselineStdDev, current, deviations, articleCount, storyCount,
+        terms, null);
   }
 }

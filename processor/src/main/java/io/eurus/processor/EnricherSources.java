@@ -42,7 +42,15 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
    * @throws StartupException naming every file that cannot be used and why
    */
   public OpenEnricher open(Consumer<RuleMatcher> onRulesLoaded) {
-    List<String> problems = new ArrayList<>();
+    return open(onRulesLoaded, List.of());
+  }
+
+  /**
+   * @param otherProblems problems already found in the rest of the processor's configuration, reported together
+   *                      with these files' problems
+   */
+  public OpenEnricher open(Consumer<RuleMatcher> onRulesLoaded, List<String> otherProblems) {
+    List<String> problems = new ArrayList<>(otherProblems);
     Languages langs = attempt(() -> Languages.parse(languages), problems);
     if (langs == null) {
       throw new StartupException(String.join("; ", problems));

@@ -22,7 +22,7 @@ public final class ProcessorService implements Service {
   private final Ops ops;
   private final AtomicInteger rulesInForce = new AtomicInteger();
   private final AtomicInteger rulesLeftOut = new AtomicInteger();
-  private EnricherSources.OpenEnricher enricher;
+  private ProcessorSources.OpenProcessor processor;
   private KafkaStreams streams;
 
   public ProcessorService(ProcessorSettings settings, Ops ops) {
@@ -56,7 +56,7 @@ public final class ProcessorService implements Service {
   @Override
   public void start() {
     // Every file is read and checked before Kafka is touched: a broken profile fails the start in one message.
-    enricher = settings.enricherSources().open(matcher -> {
+    processor = settings.processorSources().open(matcher -> {
       rulesInForce.set(matcher.rules().size());
       rulesLeftOut.set(matcher.problems().size());
     });
@@ -64,7 +64,7 @@ public final class ProcessorService implements Service {
     ops.registry().gauge("eurus.processor.rules.invalid", rulesLeftOut);
     Properties config = streamsConfig(settings);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-    ProcessorTopology.build(builder, enricher.enricher());
+    processor.build(builder);
     streams = new KafkaStreams(builder.build(), config);
     streams.setUncaughtExceptionHandler(error -> {
       LOG.error("processor stream thread failed, replacing it: {}", error.toString());
@@ -85,8 +85,8 @@ public final class ProcessorService implements Service {
     if (streams != null) {
       streams.close(Duration.ofSeconds(10));
     }
-    if (enricher != null) {
-      enricher.close();
+    if (processor != null) {
+      processor.close();
     }
   }
 }

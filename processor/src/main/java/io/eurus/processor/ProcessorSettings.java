@@ -2,6 +2,7 @@ package io.eurus.processor;
 
 import io.eurus.platform.StartupException;
 import io.eurus.platform.settings.CommonSettings;
+import io.eurus.processor.series.SeriesSettings;
 import io.eurus.processor.text.Languages;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,8 @@ public final class ProcessorSettings extends AbstractConfig {
   public static final String LEXICON_FILE = "processor.lexicon.file";
   public static final String LANGUAGES = "processor.languages";
 
-  public static final ConfigDef DEF = CommonSettings.define()
+  /** Part 1's settings (enrichment) and part 2's ({@link SeriesSettings}: windows and detectors). */
+  public static final ConfigDef DEF = CommonSettings.merge(CommonSettings.define()
       .define(APPLICATION_ID, Type.STRING, "eurus-processor", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "Kafka Streams application id: instances with the same id share the work; changelog topics are named after it.")
       .define(STATE_DIR, Type.STRING, "", Importance.MEDIUM,
@@ -41,7 +43,7 @@ public final class ProcessorSettings extends AbstractConfig {
           "YAML diplomatic lexicon for the relations tone (CAMEO classes, negators, modals). Empty: the bundled lexicon.")
       .define(LANGUAGES, Type.LIST, List.of("en:english", "ru:russian"), new LanguagesValidator(), Importance.LOW,
           "Languages analysed, as code:stemmer with Lucene's Snowball stemmer names (e.g. add de:german); other "
-              + "languages are read unstemmed against the rules for every language.");
+              + "languages are read unstemmed against the rules for every language."), SeriesSettings.DEF);
 
   /** Each entry must name a Snowball stemmer that Lucene ships. */
   private static final class LanguagesValidator implements ConfigDef.Validator {
@@ -85,6 +87,11 @@ public final class ProcessorSettings extends AbstractConfig {
   public EnricherSources enricherSources() {
     return new EnricherSources(path(PROFILE_FILE), path(RULES_FILE), path(LEXICON_FILE), getList(LANGUAGES),
         Duration.ofSeconds(getInt(RULES_RELOAD_SECONDS)));
+  }
+
+  /** Everything the topology is made from: the enricher's sources and the detectors file. */
+  public ProcessorSources processorSources() {
+    return new ProcessorSources(enricherSources(), SeriesSettings.detectorsFile(this));
   }
 
   private Path path(String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eurus.events.DeadLetter;
 import io.eurus.events.Json;
 import io.eurus.events.Topics;
+import io.eurus.processor.detect.DetectorConfig;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,7 +49,7 @@ class DeadLettersTest {
   @Test
   void theStreamGoesOnAfterAnUnreadableRecord() throws Exception {
     StreamsBuilder builder = new StreamsBuilder();
-    ProcessorTopology.build(builder, Fixtures.enricher());
+    ProcessorTopology.build(builder, Fixtures.enricher(), DetectorConfig.bundled());
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), TopologyTestSupport.config())) {
       var raw = TopologyTestSupport.rawArticles(driver);
       raw.pipeInput("a-bad".getBytes(StandardCharsets.UTF_8), BROKEN);

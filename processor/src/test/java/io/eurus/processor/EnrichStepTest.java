@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eurus.events.EnrichedArticle;
 import io.eurus.events.Topics;
+import io.eurus.processor.detect.DetectorConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 
-/** articles → enriched article → articles.enriched. */
+/** articles → enriched article → (story) → articles.enriched, through the whole topology. */
 class EnrichStepTest {
 
   @Test
   void anArticleIsEnrichedWithRelevanceActorsRulesToneAndItsSentences() {
     StreamsBuilder builder = new StreamsBuilder();
-    EnrichStep.apply(builder, Fixtures.enricher());
+    ProcessorTopology.build(builder, Fixtures.enricher(), DetectorConfig.bundled());
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), TopologyTestSupport.config())) {
       TopologyTestSupport.input(driver, Topics.ARTICLES).pipeInput("a-1", Fixtures.article("a-1", "en",
           "Russia expels three EU diplomats",
@@ -32,13 +33,14 @@ class EnrichStepTest {
           "Moscow ordered three diplomats of the EU delegation to leave.");
       assertThat(enriched.sentenceTones()).extracting(t -> t.sentence()).contains(0);
       assertThat(enriched.profile()).isEqualTo("eu-russia");
+      assertThat(enriched.storyId()).as("the story it opened").isEqualTo("s-1");
     }
   }
 
   @Test
   void anArticleAboutSomethingElseIsPassedOnAsNotRelevantWithoutTone() {
     StreamsBuilder builder = new StreamsBuilder();
-    EnrichStep.apply(builder, Fixtures.enricher());
+    ProcessorTopology.build(builder, Fixtures.enricher(), DetectorConfig.bundled());
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), TopologyTestSupport.config())) {
       TopologyTestSupport.input(driver, Topics.ARTICLES).pipeInput("a-2",
           Fixtures.article("a-2", "en", "Commission presents digital strategy", "A plan for broadband in rural regions."));
@@ -49,6 +51,7 @@ class EnrichStepTest {
       assertThat(enriched.tone()).isNull();
       assertThat(enriched.rules()).isEmpty();
       assertThat(enriched.polarity()).isNotNull();
+      assertThat(enriched.storyId()).as("not clustered: the desk does not see it").isNull();
     }
   }
 }

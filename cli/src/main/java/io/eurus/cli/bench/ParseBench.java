@@ -64,7 +64,7 @@ public final class ParseBench {
       for (var entry : parsed.entries()) {
         Article article = FeedItemMapper.toArticle(feed, entry, now);
         FeedItemMapper.contentHash(article);
-        Articles.withLanguage(article, languages.guess(article.title() + ". " + article.text(), feed.language()));
+        Articles.withLanguage(article, languages.of(article, feed.language()));
         n++;
       }
       return n;

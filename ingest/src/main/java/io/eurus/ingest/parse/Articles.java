@@ -8,6 +8,11 @@ public final class Articles {
   private Articles() {
   }
 
+  public static Article withId(Article a, String id) {
+    return new Article(a.schemaVersion(), id, a.revision(), a.feedId(), a.source(), a.bloc(), a.url(), a.title(),
+        a.summary(), a.text(), a.author(), a.language(), a.published(), a.fetched());
+  }
+
   public static Article withRevision(Article a, int revision) {
     return new Article(a.schemaVersion(), a.id(), revision, a.feedId(), a.source(), a.bloc(), a.url(), a.title(),
         a.summary(), a.text(), a.author(), a.language(), a.published(), a.fetched());

@@ -1,11 +1,13 @@
 package io.eurus.ingest.parse;
 
+import io.eurus.events.Article;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import opennlp.tools.langdetect.DefaultLanguageDetectorContextGenerator;
 import opennlp.tools.langdetect.LanguageDetectorContextGenerator;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -60,6 +62,14 @@ public final class LanguageGuesser {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the language model: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * ISO 639-1 code of an article's language, read from its title and the start of its text; {@code hint}, else
+   * {@code und}, when they cannot tell. How ingest and every command derive an article's language.
+   */
+  public String of(Article article, String hint) {
+    return guess(Objects.toString(article.title(), "") + ". " + Objects.toString(article.text(), ""), hint);
   }
 
   /** ISO 639-1 code of {@code text}'s language; {@code hint}, else {@code und}, when the text cannot tell. Thread-safe. */

@@ -77,7 +77,7 @@ public final class PollCycle {
     SeenItems.Delta delta = SeenItems.compare(state.seen(), items, now);
     List<Article> publish = new ArrayList<>();
     for (Article article : delta.toPublish()) {
-      publish.add(Articles.withLanguage(article, languages.guess(article.title() + ". " + article.text(), feed.language())));
+      publish.add(Articles.withLanguage(article, languages.of(article, feed.language())));
     }
     FeedState after = health.succeeded(state, now, fetched.etag(), fetched.lastModified(), delta.seen(),
         delta.fresh().stream().map(Article::published).toList(), parsed.malformed(), parsed.recovered());

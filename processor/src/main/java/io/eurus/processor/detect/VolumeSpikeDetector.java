@@ -1,0 +1,79 @@
+package io.eurus.processor.detect;
+
+import io.eurus.events.AlertType;
+import io.eurus.processor.detect.DetectorConfig.VolumeSpike;
+import io.eurus.processor.detect.DetectorConfig.Windows;
+import io.eurus.processor.detect.VolumeBaseline.Expected;
+import io.eurus.processor.series.Contribution;
+import io.eurus.processor.series.Series;
+import io.eurus.processor.series.WindowStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * VOLUME_SPIKE: a window holds far more relevant stories than usual for the same hour. It fires when the count is
+ * at least {@code minStories}, at least {@code ratio} times the usual, and {@code deviations} standard deviations
+ * above it ({@link VolumeBaseline}: hour of day, weekdays and weekends apart; at least Poisson spread). Every
+ * window counts, the empty ones too: a quiet hour teaches the baseline as much as a busy one.
+ */
+public final class VolumeSpikeDetector {
+
+  public record State(VolumeBaseline baseline, Episode episode) {
+  }
+
+  /** @param finding what to tell the desk, null for nothing */
+  public record Outcome(State state, Finding finding) {
+  }
+
+  private final VolumeSpike config;
+  private final Windows windows;
+  private final double baselineDays;
+
+  public VolumeSpikeDetector(VolumeSpike config, Windows windows) {
+    this.config = config;
+    this.windows = windows;
+    this.baselineDays = windows.baseline().toMillis() / (double) Duration.ofDays(1).toMillis();
+  }
+
+  public State initial() {
+    return new State(VolumeBaseline.empty(windows.windowsPerDay()), null);
+  }
+
+  public Outcome step(State state, Series series, WindowStats window) {
+    int slot = VolumeBaseline.slot(window.start(), windows.sizeMs(), windows.windowsPerDay());
+    VolumeBaseline learnt = state.baseline().update(slot, window.stories(), baselineDays, config.learningDays());
+    Expected usual = state.baseline().expected(slot, config.learningDays());
+    if (usual == null) {
+      return new Outcome(new State(learnt, state.episode()), null);
+    }
+    double z = (window.stories() - usual.mean()) / usual.stdDev();
+    Episode episode = state.episode();
+    Episode.Step step;
+    if (episode != null && episode.open()) {
+      step = episode.observe(window.end(), z < config.episodes().endWithin(), z, config.episodes());
+    } else if (window.stories() >= config.minStories() && window.stories() >= config.ratio() * usual.mean()
+        && z >= config.deviations()) {
+      step = Episode.fire(episode, AlertWriter.key(AlertType.VOLUME_SPIKE, series.name(), null, window.start()), null,
+          window.start(), window.end(), z, config.episodes());
+    } else {
+      return new Outcome(new State(learnt, episode), null);
+    }
+    State next = new State(learnt, step.episode());
+    if (step.change() == null) {
+      return new Outcome(next, null);
+    }
+    String facts = String.format(Locale.ROOT,
+        "%d stories about the relationship in %s between %s and %s, where %s is usual at this time of day "
+            + "(%s sd above; %d articles).",
+        window.stories(), series.label(), AlertWriter.time(window.start()), AlertWriter.time(window.end()).substring(11),
+        AlertWriter.plain(usual.mean()), AlertWriter.plain(z), window.articles());
+    List<Contribution> stories = new ArrayList<>(window.negative());
+    stories.addAll(window.positive());
+    return new Outcome(next, new Finding(AlertType.VOLUME_SPIKE, step.episode(), step.change(),
+        Episode.severity(z, config.episodes()), series.name(), series.label(), series.bloc(), window.start(),
+        window.end(), usual.mean(), usual.stdDev(), window.stories(), z, window.articles(), window.stories(), stories,
+        series, window, 0, facts));
+  }
+}
