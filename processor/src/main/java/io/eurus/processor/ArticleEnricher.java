@@ -8,9 +8,8 @@ import io.eurus.processor.profile.Relevance;
 import io.eurus.processor.profile.RelevanceFinder;
 import io.eurus.processor.profile.WatchProfile;
 import io.eurus.processor.rules.RuleBook;
+import io.eurus.processor.text.AnalysedText;
 import io.eurus.processor.text.Languages;
-import io.eurus.processor.text.Sentences;
-import io.eurus.processor.text.Token;
 import io.eurus.processor.tone.ScoredSentence;
 import io.eurus.processor.tone.ToneScorer;
 import java.util.ArrayList;
@@ -78,20 +77,18 @@ public final class ArticleEnricher {
    */
   public Analysis analyse(String language, String title, String body) {
     String lang = languages.resolve(language);
-    List<String> all = new ArrayList<>();
-    if (title != null && !title.isBlank()) {
-      all.add(title.strip().replaceAll("\\s+", " "));
-    }
-    all.addAll(Sentences.split(body, lang));
-    List<List<Token>> tokens = all.stream().map(sentence -> languages.tokens(lang, sentence)).toList();
-    Relevance found = relevance.find(lang, tokens);
+    AnalysedText text = languages.analyse(lang, title, body);
+    List<AnalysedText.Sentence> all = text.sentences();
+    Relevance found = relevance.find(lang, all.stream().map(AnalysedText.Sentence::tokens).toList());
 
     double polaritySum = 0;
     int polar = 0;
-    List<String> bodySentences = all.subList(title == null || title.isBlank() ? 0 : 1, all.size());
-    boolean snippet = bodySentences.size() <= SNIPPET_SENTENCES;
-    if (snippet && !bodySentences.isEmpty()) {
-      polaritySum = tone.polarity(lang, String.join(" ", bodySentences));
+    int firstBodySentence = text.hasTitle() ? 1 : 0;
+    int bodySentences = all.size() - firstBodySentence;
+    boolean snippet = bodySentences <= SNIPPET_SENTENCES;
+    if (snippet && bodySentences > 0) {
+      polaritySum = tone.polarity(lang, String.join(" ", all.subList(firstBodySentence, all.size()).stream()
+          .map(AnalysedText.Sentence::text).toList()));
       polar = polaritySum == 0 ? 0 : 1;
     }
     List<String> qualifying = new ArrayList<>();
@@ -99,21 +96,22 @@ public final class ArticleEnricher {
     Map<String, TermWeight> explanation = new LinkedHashMap<>();
     double toneSum = 0;
     for (int i = 0; i < all.size(); i++) {
+      AnalysedText.Sentence sentence = all.get(i);
       boolean about = found.sentences().contains(i);
-      boolean inSnippet = snippet && i >= all.size() - bodySentences.size();
+      boolean inSnippet = snippet && i >= firstBodySentence;
       if (!about) {
         // Outside the relationship only the general polarity counts: no need to match the diplomatic lexicon.
-        double polarity = inSnippet ? 0 : tone.polarity(lang, all.get(i));
+        double polarity = inSnippet ? 0 : tone.polarity(lang, sentence.text());
         polaritySum += polarity;
         polar += polarity != 0 ? 1 : 0;
         continue;
       }
-      ScoredSentence scored = tone.score(lang, all.get(i), tokens.get(i));
+      ScoredSentence scored = tone.score(lang, sentence.text(), sentence.tokens());
       if (!inSnippet && scored.polarity() != 0) {
         polaritySum += scored.polarity();
         polar++;
       }
-      qualifying.add(all.get(i));
+      qualifying.add(sentence.shown());
       if (scored.hasTone()) {
         tones.add(new SentenceTone(qualifying.size() - 1, scored.tone(), scored.terms()));
         toneSum += scored.tone();
@@ -125,7 +123,7 @@ public final class ArticleEnricher {
     List<TermWeight> terms = explanation.values().stream()
         .sorted(Comparator.comparingDouble((TermWeight t) -> -Math.abs(t.weight())))
         .limit(EXPLANATION_TERMS).toList();
-    return new Analysis(lang, found.relevant(), found.actors(), rules.match(lang, title, body), articleTone,
+    return new Analysis(lang, found.relevant(), found.actors(), rules.match(text), articleTone,
         polar == 0 ? 0 : round(polaritySum / polar), found.relevant() ? terms : List.of(), qualifying, tones);
   }
 

@@ -2,6 +2,7 @@ package io.eurus.processor.rules;
 
 import io.eurus.events.RuleMatch;
 import io.eurus.platform.StartupException;
+import io.eurus.processor.text.AnalysedText;
 import io.eurus.processor.text.Languages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,8 +78,8 @@ public final class RuleBook implements AutoCloseable {
     return new RuleBook(file, languages, interval, onLoad);
   }
 
-  public List<RuleMatch> match(String language, String title, String text) {
-    return current.get().match(language, title, text);
+  public List<RuleMatch> match(AnalysedText text) {
+    return current.get().match(text);
   }
 
   public RuleMatcher current() {

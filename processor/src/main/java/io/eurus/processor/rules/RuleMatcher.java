@@ -1,6 +1,7 @@
 package io.eurus.processor.rules;
 
 import io.eurus.events.RuleMatch;
+import io.eurus.processor.text.AnalysedText;
 import io.eurus.processor.text.Languages;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,15 +12,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.Query;
 
 /**
  * Matches texts against the desk's rules with Lucene Monitor: one monitor per language, whose analyser stems
@@ -30,18 +30,20 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 public final class RuleMatcher implements Closeable {
 
   private final Map<String, Monitor> monitors = new HashMap<>();
+  private final Map<String, RuleWords> wordsNeeded = new HashMap<>();
   private final Map<String, Rule> rules = new LinkedHashMap<>();
   private final Map<String, Integer> order = new HashMap<>();
   private final List<RuleProblem> problems = new ArrayList<>();
-  // Only when a rule has a wildcard do articles need their unstemmed twin fields: analysing 3 KB twice is not free.
-  private boolean searchesExact;
 
-  private RuleMatcher() {
+  private final Languages languages;
+
+  private RuleMatcher(Languages languages) {
+    this.languages = languages;
   }
 
   /** Compiles {@code contents}; a rule that does not parse is added to {@link #problems()} and left out. */
   public static RuleMatcher compile(RuleFile.Contents contents, Languages languages) {
-    RuleMatcher matcher = new RuleMatcher();
+    RuleMatcher matcher = new RuleMatcher(languages);
     matcher.problems.addAll(contents.problems());
     try {
       Map<String, List<MonitorQuery>> queries = new HashMap<>();
@@ -55,27 +57,31 @@ public final class RuleMatcher implements Closeable {
           continue;
         }
         List<String> targets = rule.languages().isEmpty() ? all : rule.languages();
-        Map<String, MonitorQuery> parsed = new LinkedHashMap<>();
+        Map<String, Query> parsed = new LinkedHashMap<>();
         try {
           for (String language : targets) {
-            RuleQueryParser.Parsed query = RuleQueryParser.parse(rule.query(), analyzer(languages, language));
-            matcher.searchesExact |= query.searchesExact();
-            parsed.put(language, new MonitorQuery(rule.id(), query.query(), rule.query(), Map.of()));
+            parsed.put(language, RuleQueryParser.parse(rule.query(), analyzer(languages, language)));
           }
         } catch (RuleQueryParser.RuleSyntaxException e) {
           matcher.problems.add(new RuleProblem(rule.id(), e.getMessage()));
           continue;
         }
-        parsed.forEach((language, query) -> queries.computeIfAbsent(language, l -> new ArrayList<>()).add(query));
+        parsed.forEach((language, query) -> {
+          queries.computeIfAbsent(language, l -> new ArrayList<>())
+              .add(new MonitorQuery(rule.id(), PrerewrittenQuery.of(query), rule.query(), Map.of()));
+          matcher.wordsNeeded.computeIfAbsent(language, l -> new RuleWords()).add(query);
+        });
         matcher.order.put(rule.id(), matcher.rules.size());
         matcher.rules.put(rule.id(), rule);
       }
       for (String language : all) {
-        // Two passes: a rule is tried only when two of its terms occur, not one. With thousands of rules on
-        // everyday words this keeps a 3 KB article to a few dozen tries (measured: 4× fewer at 10,000 rules).
-        Monitor monitor = new Monitor(analyzer(languages, language), new MultipassTermFilteredPresearcher(2));
+        // Two passes: a rule is tried only when two of its terms occur, not one; wildcards count as terms too
+        // (WildcardPrefixes). A third pass selected still fewer rules but cost more than it saved (BENCHMARKS.md).
+        Monitor monitor = new Monitor(analyzer(languages, language), new MultipassTermFilteredPresearcher(2, 0,
+            TermWeightor.DEFAULT, List.of(new WildcardPrefixes()), Set.of()));
         matcher.monitors.put(language, monitor);
         monitor.register(queries.getOrDefault(language, List.of()));
+        matcher.wordsNeeded.computeIfAbsent(language, l -> new RuleWords()).seal();
       }
       return matcher;
     } catch (IOException | RuntimeException e) {
@@ -104,20 +110,15 @@ public final class RuleMatcher implements Closeable {
    * @param language a configured language code, or anything else for the unstemmed fallback
    */
   public List<RuleMatch> match(String language, String title, String text) {
-    Monitor monitor = monitors.get(monitors.containsKey(language) ? language : Languages.FALLBACK);
-    String safeTitle = title == null ? "" : title;
-    String safeText = text == null ? "" : text;
-    String all = safeTitle.isEmpty() ? safeText : safeTitle + Snippets.TITLE_SEPARATOR + safeText;
-    Document doc = new Document();
-    doc.add(new TextField(RuleQueryParser.TITLE, safeTitle, Field.Store.NO));
-    doc.add(new TextField(RuleQueryParser.TEXT, all, Field.Store.NO));
-    if (searchesExact) {
-      doc.add(new TextField(RuleQueryParser.TITLE + Languages.EXACT_SUFFIX, safeTitle, Field.Store.NO));
-      doc.add(new TextField(RuleQueryParser.TEXT + Languages.EXACT_SUFFIX, all, Field.Store.NO));
-    }
-    MatchingQueries<HighlightsMatch> found;
+    return match(languages.analyse(languages.resolve(language), title, text));
+  }
+
+  /** The rules that an already analysed text matches, in rules-file order, each with its snippet. */
+  public List<RuleMatch> match(AnalysedText text) {
+    String language = monitors.containsKey(text.language()) ? text.language() : Languages.FALLBACK;
+    MatchingQueries<RuleHits> found;
     try {
-      found = monitor.match(doc, HighlightsMatch.MATCHER);
+      found = monitors.get(language).match(MonitorDocument.of(text, wordsNeeded.get(language)), RuleHits.MATCHER);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // the monitor's index lives in memory
     }
@@ -126,7 +127,7 @@ public final class RuleMatcher implements Closeable {
         .sorted(Comparator.comparingInt(match -> order(match.getQueryId())))
         .forEach(match -> {
           Rule rule = rules.get(match.getQueryId());
-          matches.add(new RuleMatch(rule.id(), rule.name(), rule.severity(), Snippets.of(match, safeTitle, safeText)));
+          matches.add(new RuleMatch(rule.id(), rule.name(), rule.severity(), Snippets.of(match, text.title(), text.body())));
         });
     return matches;
   }

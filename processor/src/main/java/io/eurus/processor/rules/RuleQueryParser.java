@@ -26,18 +26,10 @@ final class RuleQueryParser extends QueryParser {
     setAllowLeadingWildcard(false);
   }
 
-  private boolean searchesExact;
-
-  /** A parsed rule, and whether it searches an unstemmed field (then articles must carry those fields). */
-  record Parsed(Query query, boolean searchesExact) {
-  }
-
   /** Parses one rule's query, or explains where it stops making sense. */
-  static Parsed parse(String query, Analyzer analyzer) throws RuleSyntaxException {
+  static Query parse(String query, Analyzer analyzer) throws RuleSyntaxException {
     try {
-      RuleQueryParser parser = new RuleQueryParser(analyzer);
-      Query parsed = parser.parse(query);
-      return new Parsed(parsed, parser.searchesExact);
+      return new RuleQueryParser(analyzer).parse(query);
     } catch (ParseException e) {
       throw new RuleSyntaxException(describe(e));
     } catch (RuntimeException e) {
@@ -65,8 +57,7 @@ final class RuleQueryParser extends QueryParser {
     return super.getRegexpQuery(exact(field), termStr);
   }
 
-  private String exact(String field) {
-    searchesExact = true;
+  private static String exact(String field) {
     return field == null || field.endsWith(Languages.EXACT_SUFFIX) ? field : field + Languages.EXACT_SUFFIX;
   }
 

@@ -1,9 +1,7 @@
 package io.eurus.processor.rules;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import org.apache.lucene.monitor.HighlightsMatch;
 
 /**
  * The passage that made a rule match, with every matched term in it marked {@code [[like this]]}: the title when
@@ -19,11 +17,11 @@ final class Snippets {
   /** Between the title and the body in the {@code text} field; two characters, so offsets map back simply. */
   static final String TITLE_SEPARATOR = "\n\n";
 
-  static String of(HighlightsMatch match, String title, String text) {
-    List<int[]> inTitle = new ArrayList<>(hits(match, "title"));
+  static String of(RuleHits match, String title, String text) {
+    List<int[]> inTitle = merge(match.title);
     List<int[]> inText = new ArrayList<>();
     int bodyStart = title.isEmpty() ? 0 : title.length() + TITLE_SEPARATOR.length();
-    for (int[] hit : hits(match, "text")) {
+    for (int[] hit : merge(match.text)) {
       if (hit[0] < bodyStart) {
         inTitle.add(hit);
       } else {
@@ -44,31 +42,16 @@ final class Snippets {
     return (from > 0 ? "…" : "") + mark(text, from, to, inText) + (to < text.length() ? "…" : "");
   }
 
-  /** Hits of a field and of its unstemmed twin, as sorted, merged [start, end) character ranges. */
-  private static List<int[]> hits(HighlightsMatch match, String field) {
-    List<int[]> ranges = new ArrayList<>();
-    for (String name : List.of(field, field + ".exact")) {
-      Collection<HighlightsMatch.Hit> hits = match.getHits(name);
-      if (hits != null) {
-        hits.forEach(hit -> ranges.add(new int[] {hit.startOffset, hit.endOffset}));
-      }
-    }
-    return merge(ranges);
-  }
-
-  /** Sorted, overlapping ranges joined. */
+  /** Ranges sorted, and overlapping ones joined. */
   private static List<int[]> merge(List<int[]> ranges) {
     ranges.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
     List<int[]> merged = new ArrayList<>();
     for (int[] range : ranges) {
-      if (range[0] < 0) {
-        continue; // no offsets recorded
-      }
       if (!merged.isEmpty() && range[0] <= merged.get(merged.size() - 1)[1]) {
         int[] last = merged.get(merged.size() - 1);
         last[1] = Math.max(last[1], range[1]);
       } else {
-        merged.add(range);
+        merged.add(range.clone());
       }
     }
     return merged;

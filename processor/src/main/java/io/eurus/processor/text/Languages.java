@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.CharacterUtils;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -111,11 +113,7 @@ public final class Languages {
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = english ? new EnglishPossessiveFilter(source) : source;
-        stream = normalise(stream);
-        if (stemmer != null) {
-          stream = new CachedStemFilter(stream, newStemmer(stemmer));
-        }
-        return new TokenStreamComponents(source, stream);
+        return new TokenStreamComponents(source, new CachedStemFilter(normalise(stream), stemmer == null ? null : newStemmer(stemmer)));
       }
 
       @Override
@@ -155,14 +153,17 @@ public final class Languages {
 
   /**
    * Snowball stemming with a memory of the words it has stemmed: news repeats its words, and a hash lookup is
-   * several times cheaper than running the stemmer. One per analysis chain, so per thread; bounded.
+   * several times cheaper than running the stemmer. It also hands out the stem as a shared String, so reading a
+   * text into {@link Token}s allocates no string per word for it. One per analysis chain, so per thread; bounded.
    */
   private static final class CachedStemFilter extends org.apache.lucene.analysis.TokenFilter {
     private static final int MAX_WORDS = 50_000;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final SnowballStemmer stemmer;
-    private final Map<String, String> stems = new java.util.HashMap<>();
+    private final CharArrayMap<String> stems = new CharArrayMap<>(1024, false);
+    private String stem;
 
+    /** @param stemmer null to keep words as they are (a language without a stemmer) */
     CachedStemFilter(TokenStream in, SnowballStemmer stemmer) {
       super(in);
       this.stemmer = stemmer;
@@ -171,21 +172,33 @@ public final class Languages {
     @Override
     public boolean incrementToken() throws IOException {
       if (!input.incrementToken()) {
+        stem = null;
         return false;
       }
-      String word = term.toString();
-      String stem = stems.get(word);
+      stem = stems.get(term.buffer(), 0, term.length());
       if (stem == null) {
-        stemmer.setCurrent(term.buffer(), term.length());
-        stemmer.stem();
-        stem = new String(stemmer.getCurrentBuffer(), 0, stemmer.getCurrentBufferLength());
+        String word = term.toString();
+        if (stemmer == null) {
+          stem = word;
+        } else {
+          stemmer.setCurrent(term.buffer(), term.length());
+          stemmer.stem();
+          stem = new String(stemmer.getCurrentBuffer(), 0, stemmer.getCurrentBufferLength());
+        }
         if (stems.size() >= MAX_WORDS) {
           stems.clear();
         }
         stems.put(word, stem);
       }
-      term.setEmpty().append(stem);
+      if (stemmer != null) {
+        term.setEmpty().append(stem);
+      }
       return true;
+    }
+
+    /** The stem of the current word. */
+    String stem() {
+      return stem;
     }
   }
 
@@ -202,19 +215,41 @@ public final class Languages {
       if (!input.incrementToken()) {
         return false;
       }
-      char[] buffer = term.buffer();
-      for (int i = 0; i < term.length(); i++) {
+      replaceYo(term.buffer(), term.length());
+      return true;
+    }
+
+    static void replaceYo(char[] buffer, int length) {
+      for (int i = 0; i < length; i++) {
         if (buffer[i] == 'ё') {
           buffer[i] = 'е';
         }
       }
-      return true;
     }
   }
 
   /** The words of {@code text} with their stems and offsets. */
   public List<Token> tokens(String language, String text) {
     return tokens(analyzer(language), text);
+  }
+
+  /**
+   * Reads a title and a body in {@code language} (a configured code or {@link #FALLBACK}): the title as one
+   * sentence, the body split into sentences, every sentence into words.
+   */
+  public AnalysedText analyse(String language, String title, String body) {
+    String safeTitle = title == null ? "" : title;
+    String safeBody = body == null ? "" : body;
+    Analyzer analyzer = analyzer(language);
+    List<AnalysedText.Sentence> sentences = new ArrayList<>();
+    if (!safeTitle.isBlank()) {
+      sentences.add(new AnalysedText.Sentence(safeTitle, true, 0, tokens(analyzer, safeTitle)));
+    }
+    for (int[] range : Sentences.ranges(safeBody, language)) {
+      String sentence = safeBody.substring(range[0], range[1]);
+      sentences.add(new AnalysedText.Sentence(sentence, false, range[0], tokens(analyzer, sentence)));
+    }
+    return new AnalysedText(language, safeTitle, safeBody, sentences);
   }
 
   private final Map<String, Analyzer> cache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -226,11 +261,11 @@ public final class Languages {
   static List<Token> tokens(Analyzer analyzer, String text) {
     List<Token> tokens = new ArrayList<>();
     try (TokenStream stream = analyzer.tokenStream("text", text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      CachedStemFilter stems = (CachedStemFilter) stream;
       stream.reset();
       while (stream.incrementToken()) {
-        tokens.add(new Token(text.substring(offset.startOffset(), offset.endOffset()), term.toString(),
+        tokens.add(new Token(text.substring(offset.startOffset(), offset.endOffset()), stems.stem(),
             offset.startOffset(), offset.endOffset()));
       }
       stream.end();
@@ -238,6 +273,15 @@ public final class Languages {
       throw new UncheckedIOException(e); // a StringReader does not fail
     }
     return tokens;
+  }
+
+  /**
+   * What the unstemmed twin field holds for a word as written: the word lower-cased and with ё as е, as
+   * {@link #exact()} analyses it, written over {@code buffer}.
+   */
+  public static void normaliseWord(char[] buffer, int length) {
+    CharacterUtils.toLowerCase(buffer, 0, length);
+    YoFilter.replaceYo(buffer, length);
   }
 
   /** The stems of a phrase, as a lexicon entry or an alias is matched. */

@@ -3,6 +3,7 @@ package io.eurus.processor.tone;
 import io.eurus.events.TermWeight;
 import io.eurus.processor.text.Languages;
 import io.eurus.processor.text.PhraseIndex;
+import io.eurus.processor.text.Sentences;
 import io.eurus.processor.text.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,7 +104,8 @@ public final class ToneScorer {
       modifiers.append(cue.text()).append(" … ");
     }
     weight *= cues.contrastFactor(found.from());
-    String text = sentence.substring(tokens.get(found.from()).start(), tokens.get(found.to() - 1).end());
+    String text = Sentences.collapseWhitespace(
+        sentence.substring(tokens.get(found.from()).start(), tokens.get(found.to() - 1).end()));
     return new TermWeight(modifiers + text, round(weight), term.cameo().label());
   }
 
@@ -121,7 +123,8 @@ public final class ToneScorer {
       int start = tokens.get(found.from()).start();
       int end = tokens.get(found.to() - 1).end();
       if (!overlaps(covered, start, end)) {
-        terms.add(new TermWeight(sentence.substring(start, end), round(POLARITY_SHARE * valence / 4), CameoClass.POLARITY.label()));
+        terms.add(new TermWeight(Sentences.collapseWhitespace(sentence.substring(start, end)),
+            round(POLARITY_SHARE * valence / 4), CameoClass.POLARITY.label()));
       }
     }
     return VaderPolarity.normalize(sum, 15);

@@ -23,12 +23,12 @@ class RuleBookTest {
     Path file = Files.writeString(tmp.resolve("rules.yaml"), "rules:\n  - {id: a, name: A, query: 'sanction*'}\n");
     AtomicInteger loads = new AtomicInteger();
     try (RuleBook book = RuleBook.watching(file, Languages.defaults(), Duration.ZERO, matcher -> loads.incrementAndGet())) {
-      assertThat(book.match("en", "New sanctions", "")).extracting(m -> m.ruleId()).containsExactly("a");
+      assertThat(book.current().match("en", "New sanctions", "")).extracting(m -> m.ruleId()).containsExactly("a");
 
       Files.writeString(file, "rules:\n  - {id: b, name: B, query: 'embargo'}\n");
 
       assertThat(book.reloadIfChanged()).isTrue();
-      assertThat(book.match("en", "New sanctions and an embargo", "")).extracting(m -> m.ruleId()).containsExactly("b");
+      assertThat(book.current().match("en", "New sanctions and an embargo", "")).extracting(m -> m.ruleId()).containsExactly("b");
       assertThat(book.reloadIfChanged()).as("unchanged content").isFalse();
       assertThat(loads).hasValue(2);
     }
@@ -41,10 +41,10 @@ class RuleBookTest {
       Files.writeString(file, "rules:\n  - {id: b, name: B, query: 'embargo'}\n");
 
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (book.match("en", "embargo", "").isEmpty() && System.nanoTime() < deadline) {
+      while (book.current().match("en", "embargo", "").isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      assertThat(book.match("en", "embargo", "")).extracting(m -> m.ruleId()).containsExactly("b");
+      assertThat(book.current().match("en", "embargo", "")).extracting(m -> m.ruleId()).containsExactly("b");
     }
   }
 
@@ -55,7 +55,7 @@ class RuleBookTest {
       Files.writeString(file, "rules: [ {id: b\n");
 
       assertThat(book.reloadIfChanged()).isFalse();
-      assertThat(book.match("en", "sanctions", "")).extracting(m -> m.ruleId()).containsExactly("a");
+      assertThat(book.current().match("en", "sanctions", "")).extracting(m -> m.ruleId()).containsExactly("a");
     }
   }
 

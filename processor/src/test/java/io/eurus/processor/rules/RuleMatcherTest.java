@@ -176,4 +176,57 @@ class RuleMatcherTest {
       bundled.close();
     }
   }
+
+  @Test
+  void aWordThatOnlyExcludesStillExcludes() {
+    compile("""
+        rules:
+          - {id: sanctions-only, name: Sanctions without embargo, query: 'sanctions AND NOT embargo'}
+        """);
+
+    assertThat(ids(matcher.match("en", "New sanctions on Russia", ""))).containsExactly("sanctions-only");
+    assertThat(ids(matcher.match("en", "New sanctions", "An embargo follows."))).isEmpty();
+  }
+
+  @Test
+  void phrasesAndProximityCountEveryWordBetweenEvenWordsNoRuleNames() {
+    compile("""
+        rules:
+          - {id: press, name: Press freedom, query: '"freedom of the press"'}
+          - {id: talks, name: Talks, query: '"resume talks"~2'}
+        """);
+
+    assertThat(ids(matcher.match("en", "", "They defend the freedom of the press in Russia."))).containsExactly("press");
+    assertThat(ids(matcher.match("en", "", "The press has the freedom of speech."))).isEmpty();
+    assertThat(ids(matcher.match("en", "", "Both sides resume the stalled talks."))).containsExactly("talks");
+    assertThat(ids(matcher.match("en", "", "Both sides resume, after a long and bitter pause, talks."))).isEmpty();
+  }
+
+  @Test
+  void wildcardsInsideAWordFuzzyTermsAndWildcardsNextToOtherWordsMatch() {
+    compile("""
+        rules:
+          - {id: infix, name: Infix, query: 'sanc*ons'}
+          - {id: fuzzy, name: Fuzzy, query: 'sanktions~1'}
+          - {id: expel-diplomats, name: Expulsions, query: 'expel* AND (diplomat OR envoy)'}
+        """);
+
+    assertThat(ids(matcher.match("en", "", "New sanctions were announced."))).containsExactly("infix", "fuzzy");
+    assertThat(ids(matcher.match("en", "", "Moscow expelled two diplomats."))).containsExactly("expel-diplomats");
+    assertThat(ids(matcher.match("en", "", "Moscow expelled two journalists."))).isEmpty();
+    assertThat(ids(matcher.match("en", "", "Two diplomats left Moscow."))).isEmpty();
+  }
+
+  @Test
+  void snippetsMarkTheWordsWhereTheyAreInTheTitleAndTheBody() {
+    compile("""
+        rules:
+          - {id: expulsions, name: Expulsions, query: 'expel* AND diplomats'}
+        """);
+
+    assertThat(matcher.match("en", "Moscow expels diplomats", "Three diplomats must leave.")).singleElement()
+        .satisfies(match -> assertThat(match.snippet()).isEqualTo("Moscow [[expels]] [[diplomats]]"));
+    assertThat(matcher.match("en", "Tensions", "After weeks of  tension,\nMoscow expelled three diplomats.")).singleElement()
+        .satisfies(match -> assertThat(match.snippet()).isEqualTo("After weeks of  tension,\nMoscow [[expelled]] three [[diplomats]]."));
+  }
 }

@@ -33,4 +33,28 @@ class LanguagesTest {
     assertThat(languages.resolve("de")).isEqualTo(Languages.FALLBACK);
     assertThat(languages.stems(Languages.FALLBACK, "Sanktionen")).containsExactly("sanktionen");
   }
+
+  @Test
+  void aTextIsReadOnceIntoItsTitleAndSentencesEachWithItsWordsAndWhereItStands() {
+    String body = "Moscow  expelled\nthree diplomats. The EU responded.";
+
+    AnalysedText text = Languages.defaults().analyse("en", " Russia's envoy ", body);
+
+    assertThat(text.sentences()).extracting(AnalysedText.Sentence::shown)
+        .containsExactly("Russia's envoy", "Moscow expelled three diplomats.", "The EU responded.");
+    assertThat(text.sentences()).extracting(AnalysedText.Sentence::inTitle).containsExactly(true, false, false);
+    AnalysedText.Sentence second = text.sentences().get(1);
+    assertThat(second.tokens()).extracting(Token::stem).containsExactly("moscow", "expel", "three", "diplomat");
+    Token diplomats = second.tokens().get(3);
+    assertThat(body.substring(second.offset() + diplomats.start(), second.offset() + diplomats.end())).isEqualTo("diplomats");
+    assertThat(text.sentences().get(0).tokens()).extracting(Token::stem).containsExactly("russia", "envoy");
+  }
+
+  @Test
+  void aBlankTitleIsNoSentence() {
+    AnalysedText text = Languages.defaults().analyse("ru", "  ", "Санкции продлены.");
+
+    assertThat(text.hasTitle()).isFalse();
+    assertThat(text.sentences()).extracting(AnalysedText.Sentence::text).containsExactly("Санкции продлены.");
+  }
 }
