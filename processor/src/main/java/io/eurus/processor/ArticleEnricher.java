@@ -101,7 +101,7 @@ public final class ArticleEnricher {
       boolean inSnippet = snippet && i >= firstBodySentence;
       if (!about) {
         // Outside the relationship only the general polarity counts: no need to match the diplomatic lexicon.
-        double polarity = inSnippet ? 0 : tone.polarity(lang, sentence.text());
+        double polarity = inSnippet ? 0 : tone.polarity(lang, sentence.text(), sentence.tokens());
         polaritySum += polarity;
         polar += polarity != 0 ? 1 : 0;
         continue;

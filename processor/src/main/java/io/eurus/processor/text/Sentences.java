@@ -2,14 +2,19 @@ package io.eurus.processor.text;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Splits text into sentences with the JDK's locale-aware rules (a line break ends a sentence too, so list items
  * and paragraphs stay apart). A sentence is shown with the whitespace inside it collapsed to single spaces.
  */
 public final class Sentences {
+
+  /** A sentence iterator is costly to make and not thread-safe: one per language and thread, reused. */
+  private static final ThreadLocal<Map<String, BreakIterator>> BREAKS = ThreadLocal.withInitial(HashMap::new);
 
   private Sentences() {
   }
@@ -29,7 +34,8 @@ public final class Sentences {
     if (text == null || text.isBlank()) {
       return ranges;
     }
-    BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.forLanguageTag(language == null ? "en" : language));
+    BreakIterator breaks = BREAKS.get().computeIfAbsent(language == null ? "en" : language,
+        code -> BreakIterator.getSentenceInstance(Locale.forLanguageTag(code)));
     breaks.setText(text);
     int start = breaks.first();
     for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {

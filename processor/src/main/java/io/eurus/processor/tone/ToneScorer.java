@@ -46,10 +46,19 @@ public final class ToneScorer {
 
   /** General polarity of a short text, scored whole: VADER's compound in English, the lexicon's polarity words elsewhere. */
   public double polarity(String language, String text) {
+    return "en".equals(language) ? polarity(language, text, List.of()) : polarity(language, text, languages.tokens(language, text));
+  }
+
+  /** General polarity of a text already tokenised by {@link Languages#tokens}, without its relations tone. */
+  public double polarity(String language, String text, List<Token> tokens) {
     if ("en".equals(language)) {
       return round(vader.score(text).compound());
     }
-    return score(language, text).polarity();
+    ToneLexicon.Compiled compiled = lexicon.of(language);
+    if (compiled == null || compiled.polarity().isEmpty()) {
+      return 0;
+    }
+    return round(lexiconPolarity(compiled, tokens, Cues.of(compiled.cues(), tokens, language), text, List.of(), new ArrayList<>()));
   }
 
   /** Scores {@code sentence} in {@code language} (a configured code or "und"). */
@@ -152,19 +161,30 @@ public final class ToneScorer {
       if ("en".equals(language)) {
         // The tokenizer keeps "didn't" whole: VADER counts any word with n't as a negation, and so do we.
         for (int i = 0; i < tokens.size(); i++) {
-          String word = tokens.get(i).surface().toLowerCase(Locale.ROOT);
-          if (word.endsWith("n't") || word.endsWith("n’t")) {
-            all.add(new At(ToneLexicon.Cue.NEGATOR, i, i + 1, tokens.get(i).surface()));
+          String word = tokens.get(i).surface();
+          if (word.regionMatches(true, word.length() - 3, "n't", 0, 3) || word.regionMatches(true, word.length() - 3, "n’t", 0, 3)) {
+            all.add(new At(ToneLexicon.Cue.NEGATOR, i, i + 1, word));
           }
         }
       }
-      int contrast = all.stream().filter(at -> at.cue() == ToneLexicon.Cue.CONTRAST).mapToInt(At::from).min().orElse(-1);
+      int contrast = -1;
+      for (At at : all) {
+        if (at.cue() == ToneLexicon.Cue.CONTRAST && (contrast < 0 || at.from() < contrast)) {
+          contrast = at.from();
+        }
+      }
       return new Cues(all, contrast);
     }
 
     /** The cues that end within {@value ToneScorer#WINDOW} words before token {@code at}. */
     List<At> before(int at) {
-      return all.stream().filter(cue -> cue.to() <= at && cue.to() >= at - WINDOW && !crossesContrast(cue, at)).toList();
+      List<At> before = new ArrayList<>(2);
+      for (At cue : all) {
+        if (cue.to() <= at && cue.to() >= at - WINDOW && !crossesContrast(cue, at)) {
+          before.add(cue);
+        }
+      }
+      return before;
     }
 
     private boolean crossesContrast(At cue, int at) {

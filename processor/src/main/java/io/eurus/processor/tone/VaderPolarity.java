@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.CharacterUtils;
 
 /**
  * General English sentiment: VADER (Hutto and Gilbert, ICWSM 2014) — its lexicon, read from the
@@ -64,12 +66,19 @@ public final class VaderPolarity {
       "badass", 1.5, "bus stop", 0.0, "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
       "beating heart", 3.1, "broken heart", -2.9);
 
+  private static final Map<String, List<Phrase>> SPECIAL_CASES_BY_FIRST = byFirstWord(SPECIAL_CASES);
+  private static final Map<String, List<Phrase>> BOOSTER_PHRASES_BY_FIRST = byFirstWord(BOOSTERS);
+
   private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
+  private static final Score NEUTRAL = new Score(0, List.of());
+
   private final Map<String, Double> lexicon;
+  private final CharArraySet lexiconWords;
 
   private VaderPolarity(Map<String, Double> lexicon) {
     this.lexicon = lexicon;
+    this.lexiconWords = new CharArraySet(lexicon.keySet(), false);
   }
 
   /** VADER's lexicon as the {@code vader-sentiment-analyzer} jar ships it. */
@@ -98,6 +107,9 @@ public final class VaderPolarity {
   }
 
   public Score score(String text) {
+    if (!hasLexiconWord(text)) {
+      return NEUTRAL; // what the rules below give a text without a lexicon word, at a fraction of the cost
+    }
     List<Word> tokens = words(text);
     List<String> lower = tokens.stream().map(w -> w.text().toLowerCase(Locale.ROOT)).toList();
     boolean capDifferential = capDifferential(tokens);
@@ -156,7 +168,7 @@ public final class VaderPolarity {
     }
     for (int startI = 0; startI < 3; startI++) {
       if (i > startI && !lexicon.containsKey(lower.get(i - (startI + 1)))) {
-        double s = scalarIncDec(tokens.get(i - (startI + 1)).text(), valence, capDifferential);
+        double s = scalarIncDec(tokens.get(i - (startI + 1)).text(), lower.get(i - (startI + 1)), valence, capDifferential);
         if (startI == 1 && s != 0) {
           s *= 0.95;
         }
@@ -215,39 +227,75 @@ public final class VaderPolarity {
   }
 
   private static double idiomsCheck(double valence, List<String> lower, int i) {
-    String oneZero = lower.get(i - 1) + " " + lower.get(i);
-    String twoOneZero = lower.get(i - 2) + " " + lower.get(i - 1) + " " + lower.get(i);
-    String twoOne = lower.get(i - 2) + " " + lower.get(i - 1);
-    String threeTwoOne = lower.get(i - 3) + " " + lower.get(i - 2) + " " + lower.get(i - 1);
-    String threeTwo = lower.get(i - 3) + " " + lower.get(i - 2);
-    for (String sequence : List.of(oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo)) {
-      if (SPECIAL_CASES.containsKey(sequence)) {
-        valence = SPECIAL_CASES.get(sequence);
+    // In VADER's order: the first idiom ending at or just before the word wins, one starting at it overrides.
+    int[][] before = {{i - 1, 2}, {i - 2, 3}, {i - 2, 2}, {i - 3, 3}, {i - 3, 2}};
+    for (int[] sequence : before) {
+      Double special = phrase(SPECIAL_CASES_BY_FIRST, lower, sequence[0], sequence[1]);
+      if (special != null) {
+        valence = special;
         break;
       }
     }
     if (lower.size() - 1 > i) {
-      String zeroOne = lower.get(i) + " " + lower.get(i + 1);
-      if (SPECIAL_CASES.containsKey(zeroOne)) {
-        valence = SPECIAL_CASES.get(zeroOne);
+      Double special = phrase(SPECIAL_CASES_BY_FIRST, lower, i, 2);
+      if (special != null) {
+        valence = special;
       }
     }
     if (lower.size() - 1 > i + 1) {
-      String zeroOneTwo = lower.get(i) + " " + lower.get(i + 1) + " " + lower.get(i + 2);
-      if (SPECIAL_CASES.containsKey(zeroOneTwo)) {
-        valence = SPECIAL_CASES.get(zeroOneTwo);
+      Double special = phrase(SPECIAL_CASES_BY_FIRST, lower, i, 3);
+      if (special != null) {
+        valence = special;
       }
     }
-    for (String nGram : List.of(threeTwoOne, threeTwo, twoOne)) {
-      if (BOOSTERS.containsKey(nGram)) {
-        valence += BOOSTERS.get(nGram);
+    for (int[] sequence : new int[][] {{i - 3, 3}, {i - 3, 2}, {i - 2, 2}}) {
+      Double booster = phrase(BOOSTER_PHRASES_BY_FIRST, lower, sequence[0], sequence[1]);
+      if (booster != null) {
+        valence += booster;
       }
     }
     return valence;
   }
 
-  private static double scalarIncDec(String word, double valence, boolean capDifferential) {
-    Double booster = BOOSTERS.get(word.toLowerCase(Locale.ROOT));
+  /** The value of the phrase of {@code length} words at {@code from}, if the table has it (no string is built). */
+  private static Double phrase(Map<String, List<Phrase>> byFirstWord, List<String> lower, int from, int length) {
+    List<Phrase> candidates = byFirstWord.get(lower.get(from));
+    if (candidates == null) {
+      return null;
+    }
+    for (Phrase phrase : candidates) {
+      if (phrase.words().length == length && matches(phrase.words(), lower, from)) {
+        return phrase.value();
+      }
+    }
+    return null;
+  }
+
+  private static boolean matches(String[] words, List<String> lower, int from) {
+    for (int k = 1; k < words.length; k++) {
+      if (!words[k].equals(lower.get(from + k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private record Phrase(String[] words, double value) {
+  }
+
+  private static Map<String, List<Phrase>> byFirstWord(Map<String, Double> phrases) {
+    Map<String, List<Phrase>> index = new HashMap<>();
+    phrases.forEach((text, value) -> {
+      String[] words = text.split(" ");
+      if (words.length > 1) {
+        index.computeIfAbsent(words[0], w -> new ArrayList<>()).add(new Phrase(words, value));
+      }
+    });
+    return index;
+  }
+
+  private static double scalarIncDec(String word, String lowerWord, double valence, boolean capDifferential) {
+    Double booster = BOOSTERS.get(lowerWord);
     if (booster == null) {
       return 0;
     }
@@ -259,8 +307,14 @@ public final class VaderPolarity {
   }
 
   private static double punctuationEmphasis(String text) {
-    long exclamations = Math.min(4, text.chars().filter(c -> c == '!').count());
-    long questions = text.chars().filter(c -> c == '?').count();
+    int exclamations = 0;
+    int questions = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      exclamations += c == '!' ? 1 : 0;
+      questions += c == '?' ? 1 : 0;
+    }
+    exclamations = Math.min(4, exclamations);
     double questionAmplifier = questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0;
     return exclamations * 0.292 + questionAmplifier;
   }
@@ -284,6 +338,35 @@ public final class VaderPolarity {
     return cased;
   }
 
+  /** Whether a word of {@code text}, cut as {@link #words} cuts it and lower-cased, is in the lexicon. */
+  private boolean hasLexiconWord(String text) {
+    char[] lower = new char[16];
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (start < i) {
+        int[] cut = cut(text, start, i);
+        int length = cut[1] - cut[0];
+        if (lower.length < length) {
+          lower = new char[length];
+        }
+        text.getChars(cut[0], cut[1], lower, 0);
+        CharacterUtils.toLowerCase(lower, 0, length);
+        if (lexiconWords.contains(lower, 0, length)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whitespace-separated tokens, punctuation stripped from their ends unless that leaves two characters or fewer (emoticons). */
   static List<Word> words(String text) {
     List<Word> words = new ArrayList<>();
@@ -298,21 +381,23 @@ public final class VaderPolarity {
         i++;
       }
       if (start < i) {
-        int from = start;
-        int to = i;
-        while (from < to && PUNCTUATION.indexOf(text.charAt(from)) >= 0) {
-          from++;
-        }
-        while (to > from && PUNCTUATION.indexOf(text.charAt(to - 1)) >= 0) {
-          to--;
-        }
-        if (to - from <= 2) {
-          from = start;
-          to = i;
-        }
-        words.add(new Word(text.substring(from, to), from, to, 0));
+        int[] cut = cut(text, start, i);
+        words.add(new Word(text.substring(cut[0], cut[1]), cut[0], cut[1], 0));
       }
     }
     return words;
+  }
+
+  /** The word at [start, end) without the punctuation around it, unless that leaves two characters or fewer. */
+  private static int[] cut(String text, int start, int end) {
+    int from = start;
+    int to = end;
+    while (from < to && PUNCTUATION.indexOf(text.charAt(from)) >= 0) {
+      from++;
+    }
+    while (to > from && PUNCTUATION.indexOf(text.charAt(to - 1)) >= 0) {
+      to--;
+    }
+    return to - from <= 2 ? new int[] {start, end} : new int[] {from, to};
   }
 }
