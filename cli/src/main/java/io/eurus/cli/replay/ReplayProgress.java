@@ -32,6 +32,7 @@ public final class ReplayProgress {
   public void replaying(int total) {
     this.total = total;
     this.phaseBegan = nanoClock.getAsLong();
+    this.lastReport = phaseBegan;
   }
 
   /** {@code done} of the articles have been replayed. */

@@ -31,6 +31,19 @@ class ReplayProgressTest {
   }
 
   @Test
+  void theFirstReportComesFiveSecondsIntoTheReplayNotIntoTheReading() {
+    at(Duration.ofSeconds(6)); // reading and sorting the file took six seconds
+    progress.replaying(300_000);
+    at(Duration.ofSeconds(7));
+    progress.replayed(1_000);
+    assertThat(err.toString()).isEmpty();
+
+    at(Duration.ofSeconds(11));
+    progress.replayed(10_000);
+    assertThat(err.toString()).startsWith("eurus replay: 10,000 of 300,000 articles (3%), 2,000 articles/s");
+  }
+
+  @Test
   void theLastLineSaysHowManyArticlesInHowLongAndWhatCameOfThem() {
     progress.replaying(1_500);
     at(Duration.ofMillis(2_500));
