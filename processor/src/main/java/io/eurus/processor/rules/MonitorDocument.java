@@ -28,10 +28,11 @@ final class MonitorDocument {
     int bodyStart = text.title().isEmpty() ? 0 : text.title().length() + Snippets.TITLE_SEPARATOR.length();
     Document doc = new Document();
     for (String field : FIELDS) {
-      if (needed.uses(field)) {
+      RuleWords.FieldWords words = needed.in(field);
+      if (words != null) {
         boolean title = field.startsWith(RuleQueryParser.TITLE);
         boolean exact = field.endsWith(Languages.EXACT_SUFFIX);
-        doc.add(new Field(field, new Words(text, !title, bodyStart, exact, field, needed), TextField.TYPE_NOT_STORED));
+        doc.add(new Field(field, new Words(text, !title, bodyStart, exact, words), TextField.TYPE_NOT_STORED));
       }
     }
     return doc;
@@ -52,17 +53,15 @@ final class MonitorDocument {
     private final boolean withBody;
     private final int bodyStart;
     private final boolean exact;
-    private final String field;
-    private final RuleWords needed;
+    private final RuleWords.FieldWords needed;
     private int sentence;
     private int word;
 
-    Words(AnalysedText text, boolean withBody, int bodyStart, boolean exact, String field, RuleWords needed) {
+    Words(AnalysedText text, boolean withBody, int bodyStart, boolean exact, RuleWords.FieldWords needed) {
       this.text = text;
       this.withBody = withBody;
       this.bodyStart = bodyStart;
       this.exact = exact;
-      this.field = field;
       this.needed = needed;
     }
 
@@ -82,11 +81,13 @@ final class MonitorDocument {
         Token token = current.tokens().get(word++);
         boolean keep;
         if (exact) {
-          term.setEmpty().append(token.surface());
-          Languages.normaliseWord(term.buffer(), term.length());
-          keep = needed.needs(field, term.buffer(), term.length());
+          keep = needed.needsWritten(token.surface());
+          if (keep) {
+            term.setEmpty().append(token.surface());
+            Languages.normaliseWord(term.buffer(), term.length());
+          }
         } else {
-          keep = needed.needs(field, token.stem());
+          keep = needed.needs(token.stem());
           if (keep) {
             term.setEmpty().append(token.stem());
           }

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
@@ -77,10 +78,14 @@ public final class RuleMatcher implements Closeable {
       for (String language : all) {
         // Two passes: a rule is tried only when two of its terms occur, not one; wildcards count as terms too
         // (WildcardPrefixes). A third pass selected still fewer rules but cost more than it saved (BENCHMARKS.md).
+        List<MonitorQuery> registered = queries.getOrDefault(language, List.of());
+        // All rules in one commit, so the monitor's query index is one segment: the presearcher searches each
+        // segment in turn, and 10,000 rules in the default batches of 5,000 made it search two.
         Monitor monitor = new Monitor(analyzer(languages, language), new MultipassTermFilteredPresearcher(2, 0,
-            TermWeightor.DEFAULT, List.of(new WildcardPrefixes()), Set.of()));
+            TermWeightor.DEFAULT, List.of(new WildcardPrefixes()), Set.of()),
+            new MonitorConfiguration().setQueryUpdateBufferSize(registered.size() + 1));
         matcher.monitors.put(language, monitor);
-        monitor.register(queries.getOrDefault(language, List.of()));
+        monitor.register(registered);
         matcher.wordsNeeded.computeIfAbsent(language, l -> new RuleWords()).seal();
       }
       return matcher;

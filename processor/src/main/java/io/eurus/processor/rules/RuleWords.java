@@ -1,5 +1,6 @@
 package io.eurus.processor.rules;
 
+import io.eurus.processor.text.Languages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,9 +37,9 @@ final class RuleWords {
   /** Determinising the union of thousands of wildcards stays well under this; past it, keep every word. */
   private static final int DETERMINIZE_WORK_LIMIT = 1_000_000;
 
-  private final Map<String, CharArraySet> terms = new HashMap<>();
+  private final Map<String, Set<String>> terms = new HashMap<>();
   private final Map<String, List<Automaton>> patterns = new HashMap<>();
-  private final Map<String, CharacterRunAutomaton> compiled = new HashMap<>();
+  private final Map<String, FieldWords> sealed = new HashMap<>();
   private final Set<String> everyWord = new HashSet<>();
   private boolean everyWordEverywhere;
 
@@ -53,7 +54,7 @@ final class RuleWords {
       @Override
       public void consumeTerms(Query leaf, Term... found) {
         for (Term term : found) {
-          terms.computeIfAbsent(term.field(), f -> new CharArraySet(64, false)).add(term.text());
+          terms.computeIfAbsent(term.field(), f -> new HashSet<>()).add(term.text());
         }
       }
 
@@ -78,42 +79,88 @@ final class RuleWords {
     });
   }
 
-  /** Compiles the wildcards of each field into one automaton. */
+  /** Compiles the wildcards of each field into one automaton, and each field's words into one lookup. */
   RuleWords seal() {
-    patterns.forEach((field, automata) -> {
-      try {
-        Automaton union = Operations.determinize(Operations.union(automata), DETERMINIZE_WORK_LIMIT);
-        compiled.put(field, new CharacterRunAutomaton(union, DETERMINIZE_WORK_LIMIT));
-      } catch (TooComplexToDeterminizeException e) {
-        everyWord.add(field);
+    for (String field : fields()) {
+      Automaton union = null;
+      boolean all = everyWordEverywhere || everyWord.contains(field);
+      if (!all && patterns.containsKey(field)) {
+        try {
+          union = Operations.determinize(Operations.union(patterns.get(field)), DETERMINIZE_WORK_LIMIT);
+        } catch (TooComplexToDeterminizeException e) {
+          all = true;
+        }
       }
-    });
+      sealed.put(field, new FieldWords(all, terms.getOrDefault(field, Set.of()),
+          union == null ? null : new CharacterRunAutomaton(union, DETERMINIZE_WORK_LIMIT)));
+    }
+    terms.clear();
     patterns.clear();
     return this;
   }
 
-  /** Whether any rule looks at {@code field} at all (else it is left out of the document). */
-  boolean uses(String field) {
-    return everyWordEverywhere || everyWord.contains(field) || terms.containsKey(field) || compiled.containsKey(field);
+  private Set<String> fields() {
+    Set<String> fields = new HashSet<>(terms.keySet());
+    fields.addAll(patterns.keySet());
+    fields.addAll(everyWord);
+    if (everyWordEverywhere) {
+      fields.addAll(RuleQueryParser.FIELDS);
+      RuleQueryParser.FIELDS.forEach(field -> fields.add(field + Languages.EXACT_SUFFIX));
+    }
+    return fields;
   }
 
-  /** Whether a stem is needed in {@code field}. */
-  boolean needs(String field, String stem) {
-    if (everyWordEverywhere || everyWord.contains(field)) {
-      return true;
-    }
-    CharArraySet words = terms.get(field);
-    CharacterRunAutomaton pattern = compiled.get(field);
-    return (words != null && words.contains(stem)) || (pattern != null && pattern.run(stem));
+  /** The words some rule can look at in {@code field}, or null when no rule looks at that field at all. */
+  FieldWords in(String field) {
+    return sealed.get(field);
   }
 
-  /** Whether a word, as {@code field} holds it, is needed there. */
-  boolean needs(String field, char[] word, int length) {
-    if (everyWordEverywhere || everyWord.contains(field)) {
-      return true;
+  /** The words of one field that rules can look at. */
+  static final class FieldWords {
+    private final boolean all;
+    private final Set<String> words;
+    private final CharArraySet wordsAsChars;
+    private final CharacterRunAutomaton patterns;
+
+    private FieldWords(boolean all, Set<String> words, CharacterRunAutomaton patterns) {
+      this.all = all;
+      this.words = Set.copyOf(words);
+      this.wordsAsChars = new CharArraySet(words, false);
+      this.patterns = patterns;
     }
-    CharArraySet words = terms.get(field);
-    CharacterRunAutomaton pattern = compiled.get(field);
-    return (words != null && words.contains(word, 0, length)) || (pattern != null && pattern.run(word, 0, length));
+
+    /** Whether a stem is needed (a stem is a shared String: its hash is computed once). */
+    boolean needs(String stem) {
+      return all || words.contains(stem) || (patterns != null && patterns.run(stem));
+    }
+
+    /**
+     * Whether a word is needed in an unstemmed field, which holds it lower-cased and with ё as е
+     * ({@link Languages#normaliseWord}). Most words are not: the wildcards' automaton is stepped through the
+     * word as it is lower-cased and gives up at the first character no wildcard allows, without copying it.
+     */
+    boolean needsWritten(String written) {
+      if (all) {
+        return true;
+      }
+      if (!words.isEmpty()) {
+        char[] word = written.toCharArray();
+        Languages.normaliseWord(word, word.length);
+        if (wordsAsChars.contains(word, 0, word.length)) {
+          return true;
+        }
+      }
+      if (patterns == null) {
+        return false;
+      }
+      int state = 0;
+      for (int i = 0; i < written.length() && state != -1; ) {
+        int c = written.codePointAt(i);
+        i += Character.charCount(c);
+        c = Character.toLowerCase(c);
+        state = patterns.step(state, c == 'ё' ? 'е' : c);
+      }
+      return state != -1 && patterns.isAccept(state);
+    }
   }
 }
