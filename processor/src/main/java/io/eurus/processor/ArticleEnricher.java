@@ -29,11 +29,17 @@ public final class ArticleEnricher {
   /** Terms listed in an article's explanation, strongest first. */
   static final int EXPLANATION_TERMS = 12;
   /**
-   * VADER was built and validated on snippets of a few sentences (tweets, review snippets): a body that short is
-   * scored whole; a longer one sentence by sentence, averaging the sentences that carry sentiment, as VADER's
-   * authors advise for paragraphs. The title always counts as a sentence of its own.
+   * VADER was built and validated on short texts scored whole (tweets, review snippets): a body of up to three
+   * sentences, or no longer than a tweet, is scored whole; a longer one sentence by sentence, averaging the
+   * sentences that carry sentiment, as VADER's authors advise for paragraphs. The title always counts as a
+   * sentence of its own.
    */
   static final int SNIPPET_SENTENCES = 3;
+  /**
+   * A tweet's greatest length: a text this short is one unit to VADER however many sentences a splitter finds in
+   * it ("Hmm.. Murphy, I hope you are dead." is two to the JDK's sentence rules).
+   */
+  static final int SNIPPET_CHARACTERS = 280;
 
   private final WatchProfile profile;
   private final Languages languages;
@@ -85,10 +91,9 @@ public final class ArticleEnricher {
     int polar = 0;
     int firstBodySentence = text.hasTitle() ? 1 : 0;
     int bodySentences = all.size() - firstBodySentence;
-    boolean snippet = bodySentences <= SNIPPET_SENTENCES;
+    boolean snippet = bodySentences <= SNIPPET_SENTENCES || text.body().strip().length() <= SNIPPET_CHARACTERS;
     if (snippet && bodySentences > 0) {
-      polaritySum = tone.polarity(lang, String.join(" ", all.subList(firstBodySentence, all.size()).stream()
-          .map(AnalysedText.Sentence::text).toList()));
+      polaritySum = tone.polarity(lang, text.body().strip());
       polar = polaritySum == 0 ? 0 : 1;
     }
     List<String> qualifying = new ArrayList<>();

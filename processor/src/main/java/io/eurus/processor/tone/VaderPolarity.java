@@ -388,7 +388,12 @@ public final class VaderPolarity {
     return words;
   }
 
-  /** The word at [start, end) without the punctuation around it, unless that leaves two characters or fewer. */
+  /**
+   * The word at [start, end) without the punctuation around it, unless that leaves two characters or fewer: then
+   * it is kept whole, as VADER keeps ":)" or ":D". Unlike vaderSentiment 3.3.2, two letters left are a word, not an
+   * emoticon ("No." is "no", "ok!" is "ok"): VADER's rule exists for emoticons, and none of its lexicon's emoticons
+   * strips to two letters, so 3.3.2 loses these words to the rule by accident.
+   */
   private static int[] cut(String text, int start, int end) {
     int from = start;
     int to = end;
@@ -398,6 +403,7 @@ public final class VaderPolarity {
     while (to > from && PUNCTUATION.indexOf(text.charAt(to - 1)) >= 0) {
       to--;
     }
-    return to - from <= 2 ? new int[] {start, end} : new int[] {from, to};
+    boolean twoLetterWord = to - from == 2 && Character.isLetter(text.charAt(from)) && Character.isLetter(text.charAt(from + 1));
+    return to - from <= 2 && !twoLetterWord ? new int[] {start, end} : new int[] {from, to};
   }
 }

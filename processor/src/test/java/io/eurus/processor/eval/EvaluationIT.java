@@ -42,12 +42,20 @@ class EvaluationIT {
   }
 
   @Test
-  void polarityCorrelatesAtLeastAsWellAsVaderOnTheReviewDatasets() {
+  void polarityIsAtLeastAsGoodAsVaderOnTheReviewDatasets() {
     for (String dataset : List.of("movieReviewSnippets", "amazonReviewSnippets")) {
       assertThat(polarity(dataset, "eurus").pearson()).as("%s Pearson r", dataset)
           .isGreaterThanOrEqualTo(polarity(dataset, "vader").pearson());
+      assertThat(polarity(dataset, "eurus").macroF1()).as("%s macro-F1", dataset)
+          .isGreaterThanOrEqualTo(polarity(dataset, "vader").macroF1());
     }
-    // Tweets: 0.869 against the library's 0.879, a miss reported in BENCHMARKS.md; pinned so it cannot get worse.
-    assertThat(polarity("tweets", "eurus").pearson()).isGreaterThan(0.86);
+  }
+
+  @Test
+  void polarityOnTweetsDoesNotFallBelowItsMeasuredFigures() {
+    // r 0.875 / macro-F1 0.726 against the library's 0.879 / 0.732: a miss explained in BENCHMARKS.md (the library
+    // ports an older VADER). Pinned so that it cannot get worse.
+    assertThat(polarity("tweets", "eurus").pearson()).isGreaterThan(0.874);
+    assertThat(polarity("tweets", "eurus").macroF1()).isGreaterThan(0.725);
   }
 }
