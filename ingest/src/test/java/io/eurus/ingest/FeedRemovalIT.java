@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A feed that leaves the list, on a real broker with feeds served over HTTP: its owner stops polling it and
  * publishes tombstones for its status and its state, once (a restart that reads the list again removes
- * nothing twice), and the feed still listed keeps being polled.
+ * nothing twice), and the feed still listed keeps being polled. Left out while ingest was stopped, it is
+ * removed when ingest starts, without being polled.
  */
 class FeedRemovalIT {
 
@@ -79,6 +80,36 @@ class FeedRemovalIT {
       assertThat(tombstones(removedStates)).isEqualTo(1);
       assertThat(removedStates.get(removedStates.size() - 1).value()).isNull();
       assertThat(served.requests()).noneMatch(r -> r.userAgent().equals("EurusTest/restarted") && r.path().endsWith(removed.id()));
+    }
+  }
+
+  @Test
+  void aFeedLeftOutOfTheListWhileIngestWasStoppedIsRemovedWhenItStartsAndNeverPolled() throws Exception {
+    try (ServedFeeds served = new ServedFeeds();
+         TopicProbe<String, FeedStatus> statuses = new TopicProbe<>(bootstrap, Topics.FEED_STATUS);
+         TopicProbe<String, FeedState> states = new TopicProbe<>(bootstrap, Topics.INGEST_STATE)) {
+      FeedDefinition kept = served.feed("kept-" + run, Duration.ofSeconds(1));
+      FeedDefinition removed = served.feed("removed-" + run, Duration.ofSeconds(1));
+      served.add(kept.id(), "k", "Council extends sanctions on Russia");
+      served.add(removed.id(), "r", "Talks resume in Geneva");
+      String group = "ingest-" + run;
+      try (IngestService before = Ingest.start(bootstrap, group, "EurusTest/before", List.of(kept, removed))) {
+        statuses.readUntil(seen -> !of(seen, kept).isEmpty() && !of(seen, removed).isEmpty(), Duration.ofSeconds(30));
+      }
+
+      try (IngestService after = Ingest.start(bootstrap, group, "EurusTest/after", List.of(kept))) {
+        statuses.readUntil(seen -> tombstones(of(seen, removed)) == 1, Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> served.requests().stream()
+            .anyMatch(r -> r.userAgent().equals("EurusTest/after") && r.path().endsWith("/" + kept.id())));
+        statuses.readFor(Duration.ofSeconds(2));
+      }
+      List<ConsumerRecord<String, FeedStatus>> removedStatuses = of(statuses.readFor(Duration.ofMillis(100)), removed);
+      assertThat(tombstones(removedStatuses)).isEqualTo(1);
+      assertThat(removedStatuses.get(removedStatuses.size() - 1).value()).isNull();
+      List<ConsumerRecord<String, FeedState>> removedStates = of(states.readUntil(seen -> tombstones(of(seen, removed)) == 1,
+          Duration.ofSeconds(10)), removed);
+      assertThat(removedStates.get(removedStates.size() - 1).value()).isNull();
+      assertThat(served.requests()).noneMatch(r -> r.userAgent().equals("EurusTest/after") && r.path().endsWith("/" + removed.id()));
     }
   }
 
