@@ -23,6 +23,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,82 +37,80 @@ class FeedRemovalIT {
 
   private final String bootstrap = SharedKafka.bootstrapServers();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String group = "ingest-" + run;
+  private ServedFeeds served;
+  private TopicProbe<String, FeedStatus> statuses;
+  private TopicProbe<String, FeedState> states;
+  private FeedDefinition kept;
+  private FeedDefinition removed;
+
+  @BeforeEach
+  void serveTwoFeeds() throws Exception {
+    served = new ServedFeeds();
+    statuses = new TopicProbe<>(bootstrap, Topics.FEED_STATUS);
+    states = new TopicProbe<>(bootstrap, Topics.INGEST_STATE);
+    kept = served.feed("kept-" + run, Duration.ofSeconds(1));
+    removed = served.feed("removed-" + run, Duration.ofSeconds(1));
+    served.add(kept.id(), "k", "Council extends sanctions on Russia");
+    served.add(removed.id(), "r", "Talks resume in Geneva");
+  }
+
+  @AfterEach
+  void close() {
+    statuses.close();
+    states.close();
+    served.close();
+  }
 
   @Test
   void aFeedThatLeavesTheListGetsOneTombstoneOnFeedStatusAndIngestStateAndTheOtherKeepsPolling() throws Exception {
-    try (ServedFeeds served = new ServedFeeds();
-         TopicProbe<String, FeedStatus> statuses = new TopicProbe<>(bootstrap, Topics.FEED_STATUS);
-         TopicProbe<String, FeedState> states = new TopicProbe<>(bootstrap, Topics.INGEST_STATE)) {
-      FeedDefinition kept = served.feed("kept-" + run, Duration.ofSeconds(1));
-      FeedDefinition removed = served.feed("removed-" + run, Duration.ofSeconds(1));
-      served.add(kept.id(), "k", "Council extends sanctions on Russia");
-      served.add(removed.id(), "r", "Talks resume in Geneva");
-      String group = "ingest-" + run;
+    try (IngestService ingest = Ingest.start(bootstrap, group, "EurusTest/removal", List.of(kept, removed))) {
+      statuses.readUntil(seen -> !of(seen, kept).isEmpty() && !of(seen, removed).isEmpty(), Duration.ofSeconds(30));
+      states.readUntil(seen -> !of(seen, removed).isEmpty(), Duration.ofSeconds(30));
 
-      try (IngestService ingest = Ingest.start(bootstrap, group, "EurusTest/removal", List.of(kept, removed))) {
-        statuses.readUntil(seen -> !of(seen, kept).isEmpty() && !of(seen, removed).isEmpty(), Duration.ofSeconds(30));
-        states.readUntil(seen -> !of(seen, removed).isEmpty(), Duration.ofSeconds(30));
+      publishList(List.of(kept)); // what an instance started with the shorter list does
 
-        publishList(List.of(kept)); // what an instance started with the shorter list does
+      statuses.readUntil(seen -> tombstones(of(seen, removed)) == 1, Duration.ofSeconds(30));
+      await().atMost(Duration.ofSeconds(10)).until(() -> ingest.ownedFeeds().equals(List.of(kept.id())));
+      long keptPolls = polls(kept);
+      long removedPolls = polls(removed);
+      int keptStatuses = of(statuses.readFor(Duration.ofMillis(100)), kept).size();
+      statuses.readFor(Duration.ofSeconds(3));
 
-        statuses.readUntil(seen -> tombstones(of(seen, removed)) == 1, Duration.ofSeconds(30));
-        states.readUntil(seen -> tombstones(of(seen, removed)) == 1, Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(10)).until(() -> ingest.ownedFeeds().equals(List.of(kept.id())));
-        long keptPolls = polls(served, kept);
-        long removedPolls = polls(served, removed);
-        int keptStatuses = of(statuses.readFor(Duration.ofMillis(100)), kept).size();
-        statuses.readFor(Duration.ofSeconds(3));
-
-        assertThat(polls(served, kept)).as("the feed still listed is polled on").isGreaterThan(keptPolls);
-        assertThat(of(statuses.readFor(Duration.ofMillis(100)), kept)).as("and its status published").hasSizeGreaterThan(keptStatuses);
-        assertThat(polls(served, removed)).as("the removed feed is not polled any more").isEqualTo(removedPolls);
-      }
-
-      // A restart reads the tombstone again: the feed's state is gone, so nothing is published for it.
-      try (IngestService restarted = Ingest.start(bootstrap, group, "EurusTest/restarted", List.of(kept))) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> served.requests().stream()
-            .anyMatch(r -> r.userAgent().equals("EurusTest/restarted") && r.path().endsWith(kept.id())));
-        statuses.readFor(Duration.ofSeconds(2));
-        states.readFor(Duration.ofMillis(500));
-      }
-      List<ConsumerRecord<String, FeedStatus>> removedStatuses = of(statuses.readFor(Duration.ofMillis(100)), removed);
-      assertThat(tombstones(removedStatuses)).isEqualTo(1);
-      assertThat(removedStatuses.get(removedStatuses.size() - 1).value()).as("nothing published after the tombstone").isNull();
-      List<ConsumerRecord<String, FeedState>> removedStates = of(states.readFor(Duration.ofMillis(100)), removed);
-      assertThat(tombstones(removedStates)).isEqualTo(1);
-      assertThat(removedStates.get(removedStates.size() - 1).value()).isNull();
-      assertThat(served.requests()).noneMatch(r -> r.userAgent().equals("EurusTest/restarted") && r.path().endsWith(removed.id()));
+      assertThat(polls(kept)).as("the feed still listed is polled on").isGreaterThan(keptPolls);
+      assertThat(of(statuses.readFor(Duration.ofMillis(100)), kept)).as("and its status published").hasSizeGreaterThan(keptStatuses);
+      assertThat(polls(removed)).as("the removed feed is not polled any more").isEqualTo(removedPolls);
     }
+
+    // A restart reads the tombstone again: the feed's state is gone, so nothing is published for it.
+    restartWithoutTheRemovedFeed("EurusTest/restarted");
   }
 
   @Test
   void aFeedLeftOutOfTheListWhileIngestWasStoppedIsRemovedWhenItStartsAndNeverPolled() throws Exception {
-    try (ServedFeeds served = new ServedFeeds();
-         TopicProbe<String, FeedStatus> statuses = new TopicProbe<>(bootstrap, Topics.FEED_STATUS);
-         TopicProbe<String, FeedState> states = new TopicProbe<>(bootstrap, Topics.INGEST_STATE)) {
-      FeedDefinition kept = served.feed("kept-" + run, Duration.ofSeconds(1));
-      FeedDefinition removed = served.feed("removed-" + run, Duration.ofSeconds(1));
-      served.add(kept.id(), "k", "Council extends sanctions on Russia");
-      served.add(removed.id(), "r", "Talks resume in Geneva");
-      String group = "ingest-" + run;
-      try (IngestService before = Ingest.start(bootstrap, group, "EurusTest/before", List.of(kept, removed))) {
-        statuses.readUntil(seen -> !of(seen, kept).isEmpty() && !of(seen, removed).isEmpty(), Duration.ofSeconds(30));
-      }
-
-      try (IngestService after = Ingest.start(bootstrap, group, "EurusTest/after", List.of(kept))) {
-        statuses.readUntil(seen -> tombstones(of(seen, removed)) == 1, Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(30)).until(() -> served.requests().stream()
-            .anyMatch(r -> r.userAgent().equals("EurusTest/after") && r.path().endsWith("/" + kept.id())));
-        statuses.readFor(Duration.ofSeconds(2));
-      }
-      List<ConsumerRecord<String, FeedStatus>> removedStatuses = of(statuses.readFor(Duration.ofMillis(100)), removed);
-      assertThat(tombstones(removedStatuses)).isEqualTo(1);
-      assertThat(removedStatuses.get(removedStatuses.size() - 1).value()).isNull();
-      List<ConsumerRecord<String, FeedState>> removedStates = of(states.readUntil(seen -> tombstones(of(seen, removed)) == 1,
-          Duration.ofSeconds(10)), removed);
-      assertThat(removedStates.get(removedStates.size() - 1).value()).isNull();
-      assertThat(served.requests()).noneMatch(r -> r.userAgent().equals("EurusTest/after") && r.path().endsWith("/" + removed.id()));
+    try (IngestService before = Ingest.start(bootstrap, group, "EurusTest/before", List.of(kept, removed))) {
+      statuses.readUntil(seen -> !of(seen, kept).isEmpty() && !of(seen, removed).isEmpty(), Duration.ofSeconds(30));
     }
+
+    restartWithoutTheRemovedFeed("EurusTest/after");
+  }
+
+  /** Starts ingest with the kept feed only, lets it poll, and checks the removed one ended with one tombstone each. */
+  private void restartWithoutTheRemovedFeed(String userAgent) {
+    try (IngestService restarted = Ingest.start(bootstrap, group, userAgent, List.of(kept))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> served.requests().stream()
+          .anyMatch(r -> r.userAgent().equals(userAgent) && r.path().endsWith("/" + kept.id())));
+      statuses.readUntil(seen -> tombstones(of(seen, removed)) == 1, Duration.ofSeconds(30));
+      statuses.readFor(Duration.ofSeconds(2));
+    }
+    assertRemovedOnce(of(statuses.readFor(Duration.ofMillis(100)), removed));
+    assertRemovedOnce(of(states.readUntil(seen -> tombstones(of(seen, removed)) == 1, Duration.ofSeconds(10)), removed));
+    assertThat(served.requests()).noneMatch(r -> r.userAgent().equals(userAgent) && r.path().endsWith("/" + removed.id()));
+  }
+
+  private static void assertRemovedOnce(List<? extends ConsumerRecord<String, ?>> records) {
+    assertThat(tombstones(records)).isEqualTo(1);
+    assertThat(records.get(records.size() - 1).value()).as("nothing published after the tombstone").isNull();
   }
 
   private void publishList(List<FeedDefinition> feeds) throws Exception {
@@ -131,7 +131,7 @@ class FeedRemovalIT {
     return records.stream().filter(r -> r.value() == null).count();
   }
 
-  private static long polls(ServedFeeds served, FeedDefinition feed) {
+  private long polls(FeedDefinition feed) {
     return served.requests().stream().filter(r -> r.path().endsWith("/" + feed.id())).count();
   }
 }

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * Which feeds this instance polls, decided by Kafka: the instances subscribe to {@code feeds} in one
  * consumer group, and the group's partition assignment is the split. On assignment the instance restores
  * the feeds' state from the same partitions of {@code ingest.state} and reads the definitions from the
- * beginning to their end as of then (the replay), and only then starts polling the feeds still listed; on revocation it stops those feeds and waits for their polls in flight to commit before the
- * group moves on, so the next owner starts from the committed state. No coordination of our own.
+ * beginning to their end as of then (the replay), and only then starts polling the feeds still listed; on
+ * revocation it stops those feeds and waits for their polls in flight to commit before the group moves on,
+ * so the next owner starts from the committed state. No coordination of our own.
  *
  * <p>A feed that left the list (its tombstone on {@code feeds}) is removed by its owner: the poller stops
  * and, once its poll in flight is done, tombstones for the feed's state and status are published. A replay
