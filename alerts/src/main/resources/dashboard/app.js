@@ -410,6 +410,8 @@ function connect() {
   });
   source.addEventListener("ack", (e) => applyAck(JSON.parse(e.data)));
   source.addEventListener("feed", (e) => { const f = JSON.parse(e.data); state.feeds.set(f.feedId, f); renderFeeds(); });
+  // A feed that left ingest's list: its row goes (the data is the feed's id as a JSON string).
+  source.addEventListener("feed-removed", (e) => { if (state.feeds.delete(JSON.parse(e.data))) renderFeeds(); });
   source.addEventListener("tone", (e) => { const w = JSON.parse(e.data); state.tone.set(w.series + "@" + w.windowStart, w); renderCharts(); });
 }
 

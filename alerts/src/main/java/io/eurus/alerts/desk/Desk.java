@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  */
 public final class Desk {
 
-  /** One change, as sent to the page: {@code alert}, {@code ack}, {@code feed} or {@code tone}. */
+  /** One change, as sent to the page: {@code alert}, {@code ack}, {@code feed}, {@code feed-removed} (data: the id) or {@code tone}. */
   public record Change(String kind, Object data) {
   }
 
@@ -82,6 +82,13 @@ public final class Desk {
   public synchronized void feed(FeedStatus status) {
     feeds.put(status.feedId(), status);
     publish(new Change("feed", status));
+  }
+
+  /** A feed that left ingest's list (its {@code feed-status} tombstone): no longer shown. */
+  public synchronized void feedRemoved(String feedId) {
+    if (feeds.remove(feedId) != null) {
+      publish(new Change("feed-removed", feedId));
+    }
   }
 
   public synchronized List<DeskAlert> alerts(Filter filter, int limit) {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,7 +35,7 @@ public final class DeskFeed implements AutoCloseable {
   private final Duration history;
   private final Clock clock;
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final Map<String, BiConsumer<String, byte[]>> readers = new HashMap<>();
+  private final Map<String, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>>> readers = new HashMap<>();
   private volatile boolean running;
   private volatile boolean caughtUp;
   private Thread thread;
@@ -50,15 +49,22 @@ public final class DeskFeed implements AutoCloseable {
     this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     reader(Topics.ALERTS, desk::alert);
     reader(Topics.ALERTS_ACKS, desk::ack);
-    reader(Topics.FEED_STATUS, desk::feed);
+    reader(Topics.FEED_STATUS, desk::feed, desk::feedRemoved);
     reader(Topics.TONE_WINDOWS, window -> desk.tone(window, clock.instant()));
   }
 
   private <V> void reader(Topic<String, V> topic, java.util.function.Consumer<V> sink) {
-    readers.put(topic.name(), (name, bytes) -> {
-      V value = topic.valueSerde().deserializer().deserialize(name, bytes);
+    reader(topic, sink, key -> { });
+  }
+
+  /** @param removed told the key of each tombstone, in order with the values, so a restart ends where the log does */
+  private <V> void reader(Topic<String, V> topic, java.util.function.Consumer<V> sink, java.util.function.Consumer<String> removed) {
+    readers.put(topic.name(), record -> {
+      V value = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
       if (value != null) {
         sink.accept(value);
+      } else if (record.key() != null) {
+        removed.accept(topic.keySerde().deserializer().deserialize(record.topic(), record.key()));
       }
     });
   }
@@ -100,7 +106,7 @@ public final class DeskFeed implements AutoCloseable {
         var records = consumer.poll(Duration.ofMillis(200));
         for (ConsumerRecord<byte[], byte[]> record : records) {
           try {
-            readers.get(record.topic()).accept(record.topic(), record.value());
+            readers.get(record.topic()).accept(record);
           } catch (RuntimeException e) {
             // The delivery lanes dead-letter unreadable alerts; the view just leaves them out.
             LOG.debug("dashboard skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());

@@ -170,6 +170,20 @@ class DashboardBrowserIT {
     screenshot("desk.png");
   }
 
+  @Test
+  void aFeedRemovedFromTheListDisappearsFromTheOpenPage() {
+    String gone = prefix + "-gone";
+    AlertsHarness.publish(Topics.FEED_STATUS, gone, new FeedStatus(1, gone, "https://news.example/gone.xml", "eu-media",
+        Instant.now(), Instant.now(), null, null, 0, 5, 12.0, 7200.0, Instant.now(), false, null));
+    waitFor(Duration.ofSeconds(15), () -> browser.findElement(By.id("feeds")).getText().contains(gone));
+    Object marker = ((JavascriptExecutor) browser).executeScript("window.__beforeRemoval = 7; return 7;");
+
+    AlertsHarness.publish(Topics.FEED_STATUS, gone, null); // ingest's tombstone once the feed left its list
+
+    waitFor(Duration.ofSeconds(15), () -> !browser.findElement(By.id("feeds")).getText().contains(gone));
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.__beforeRemoval")).as("no reload").isEqualTo(marker);
+  }
+
   private void publishChartData() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
     for (int hour = 12; hour > 0; hour--) {

@@ -174,6 +174,36 @@ class DashboardIT {
   }
 
   @Test
+  void aFeedStatusTombstoneRemovesTheFeedAndARestartDoesNotBringItBack() throws Exception {
+    String prefix = AlertsHarness.unique("removed");
+    FeedStatus kept = feedStatus(prefix + "-kept");
+    FeedStatus gone = feedStatus(prefix + "-gone");
+    try (AlertsService service = start(prefix, Map.of())) {
+      AlertsHarness.publish(Topics.FEED_STATUS, gone.feedId(), gone);
+      AlertsHarness.publish(Topics.FEED_STATUS, kept.feedId(), kept);
+      await().atMost(Duration.ofSeconds(15)).until(() -> get(service, "/api/feeds").body().contains(kept.feedId()));
+      assertThat(get(service, "/api/feeds").body()).contains(gone.feedId());
+
+      AlertsHarness.publish(Topics.FEED_STATUS, gone.feedId(), null);
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> !get(service, "/api/feeds").body().contains(gone.feedId()));
+      assertThat(get(service, "/api/feeds").body()).contains(kept.feedId());
+    }
+    try (AlertsService restarted = start(prefix, Map.of())) {
+      // The two feeds may sit in different partitions: what counts is what is shown once the log is read.
+      await().atMost(Duration.ofSeconds(15)).during(Duration.ofSeconds(1)).until(() -> {
+        String feeds = get(restarted, "/api/feeds").body();
+        return feeds.contains(kept.feedId()) && !feeds.contains(gone.feedId());
+      });
+    }
+  }
+
+  private static FeedStatus feedStatus(String feedId) {
+    return new FeedStatus(1, feedId, "https://news.example/feed.xml", "eu-media", Instant.now(), Instant.now(), null, null, 0, 5,
+        40.0, 1800.0, Instant.now(), false, null);
+  }
+
+  @Test
   void withATokenTheApiNeedsItAsBearerOrAsTheSessionCookieButThePageLoads() throws Exception {
     String prefix = AlertsHarness.unique("token");
     try (AlertsService service = start(prefix, Map.of("dashboard.token", TOKEN))) {

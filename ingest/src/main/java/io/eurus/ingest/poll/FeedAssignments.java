@@ -28,8 +28,15 @@ import org.slf4j.LoggerFactory;
  * Which feeds this instance polls, decided by Kafka: the instances subscribe to {@code feeds} in one
  * consumer group, and the group's partition assignment is the split. On assignment the instance restores
  * the feeds' state from the same partitions of {@code ingest.state} and reads the definitions from the
- * beginning; on revocation it stops those feeds and waits for their polls in flight to commit before the
- * group moves on, so the next owner starts from the committed state. No coordination of our own.
+ * beginning to their end as of then (the replay), and only then starts polling the feeds still listed; on
+ * revocation it stops those feeds and waits for their polls in flight to commit before the group moves on,
+ * so the next owner starts from the committed state. No coordination of our own.
+ *
+ * <p>A feed that left the list (its tombstone on {@code feeds}) is removed by its owner: the poller stops
+ * and, once its poll in flight is done, tombstones for the feed's state and status are published. A replay
+ * removes the same way every feed that has a state but is no longer listed. So the removal happens once: a
+ * feed whose state is gone has nothing to remove, and a removal that did not commit (fenced, stopping)
+ * leaves the state in place for the next owner's replay to find.
  */
 public final class FeedAssignments implements ConsumerRebalanceListener, AutoCloseable {
 
@@ -41,9 +48,12 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
   private final Duration drainTimeout;
   private final Consumer<String> forgotten;
   private final Map<String, FeedPoller> pollers = new ConcurrentHashMap<>();
-  /** State read on assignment, per partition, until each feed's definition arrives. */
-  private final Map<Integer, Map<String, FeedState>> restored = new HashMap<>();
+  /** Removals not committed yet, by feed id; a revocation waits for them like for polls in flight. */
+  private final Map<String, Removal> removals = new ConcurrentHashMap<>();
+  /** Partitions being replayed after their assignment. */
+  private final Map<TopicPartition, Replay> replaying = new HashMap<>();
   private final Map<TopicPartition, OffsetAndMetadata> positions = new ConcurrentHashMap<>();
+  private final TransactionalPublisher publisher;
   private final Thread thread;
   private volatile ConsumerGroupMetadata group;
   private volatile boolean running = true;
@@ -60,6 +70,7 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
     this.shared = shared;
     this.drainTimeout = drainTimeout;
     this.forgotten = forgotten;
+    this.publisher = shared.publisher();
     this.thread = new Thread(this::run, "eurus-ingest-assignments");
     this.thread.setDaemon(true);
   }
@@ -91,6 +102,7 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
           apply(record);
           positions.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
+        finishReplays();
         group = consumer.groupMetadata();
       }
     } catch (WakeupException e) {
@@ -98,38 +110,52 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
     } catch (RuntimeException e) {
       LOG.error("ingest lost its feed assignment loop; the group moves its feeds to other instances", e);
     } finally {
-      stopAll(pollers.values());
+      stopAll(pollers.values(), removals.values().stream().map(Removal::committed).toList());
       consumer.close(Duration.ofSeconds(5));
     }
   }
 
   private void apply(ConsumerRecord<byte[], byte[]> record) {
     String id = Topics.FEEDS.keySerde().deserializer().deserialize(record.topic(), record.key());
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    Replay replay = replaying.get(partition);
+    if (replay != null && record.offset() >= replay.end()) {
+      finishReplay(partition);
+      replay = null;
+    }
     FeedDefinition feed;
     try {
       feed = Topics.FEEDS.valueSerde().deserializer().deserialize(record.topic(), record.value());
     } catch (SerializationException e) {
       LOG.warn("ignoring unreadable definition of feed {}: {}", id, e.getMessage());
+      if (replay != null) {
+        replay.listed().put(id, null); // still listed, only unreadable here: its state stays
+      }
+      return;
+    }
+    if (replay != null) {
+      if (feed == null) {
+        replay.listed().remove(id);
+      } else {
+        replay.listed().put(id, feed);
+      }
       return;
     }
     FeedPoller current = pollers.get(id);
     if (feed == null) {
       if (current != null) {
         pollers.remove(id);
-        current.stop();
-        forgotten.accept(id);
+        // The gauges go after the last poll, which would bring them back; the tombstones only if it ever published.
+        CompletableFuture<Void> stopped = current.stop().thenRun(() -> forgotten.accept(id));
+        removeStored(id, record.partition(), stopped.thenApply(done -> current.published()));
       }
       return;
     }
     if (current != null && current.feed().equals(feed)) {
-      return; // read again after an assignment: nothing changed
+      return;
     }
     if (current == null) {
-      Map<String, FeedState> partitionStates = restored.get(record.partition());
-      FeedState state = partitionStates == null ? null : partitionStates.remove(id);
-      FeedPoller poller = new FeedPoller(feed, record.partition(), state == null ? FeedState.initial(id) : state, shared);
-      pollers.put(id, poller);
-      poller.start();
+      start(new FeedPoller(feed, record.partition(), FeedState.initial(id), shared));
       return;
     }
     // A changed definition: its successor starts from the state the old one's last poll committed.
@@ -141,6 +167,74 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
     });
   }
 
+  private void start(FeedPoller poller) {
+    String id = poller.feed().id();
+    pollers.put(id, poller);
+    Removal removing = removals.get(id);
+    if (removing == null) {
+      poller.start();
+    } else {
+      // Listed again while its removal commits: start after it, or the removal would delete the new state.
+      removing.committed().whenComplete((done, error) -> poller.start());
+    }
+  }
+
+  /** Ends the replays of partitions read to their end (after a batch that may have had no record of them). */
+  private void finishReplays() {
+    for (TopicPartition partition : List.copyOf(replaying.keySet())) {
+      if (consumer.position(partition) >= replaying.get(partition).end()) {
+        finishReplay(partition);
+      }
+    }
+  }
+
+  /** Starts polling the feeds the replayed partition lists, and removes those that only their state remembers. */
+  private void finishReplay(TopicPartition partition) {
+    Replay replay = replaying.remove(partition);
+    int removed = 0;
+    for (Map.Entry<String, FeedState> stored : replay.states().entrySet()) {
+      if (!replay.listed().containsKey(stored.getKey())) {
+        removeStored(stored.getKey(), partition.partition(), CompletableFuture.completedFuture(true));
+        removed++;
+      }
+    }
+    replay.listed().forEach((id, feed) -> {
+      if (feed != null) {
+        FeedState state = replay.states().get(id);
+        start(new FeedPoller(feed, partition.partition(), state == null ? FeedState.initial(id) : state, shared));
+      }
+    });
+    if (removed > 0) {
+      LOG.info("partition {} of feeds: removing the state and status of {} feeds no longer listed", partition.partition(), removed);
+    }
+  }
+
+  /** Publishes the removal of a feed's state and status once {@code stored} says whether it has any. */
+  private void removeStored(String id, int partition, CompletableFuture<Boolean> stored) {
+    CompletableFuture<Void> committed = stored.thenCompose(any -> !any
+        ? CompletableFuture.<Void>completedFuture(null) // never polled: nothing of it on Kafka
+        : publisher.publishRemoval(id).thenRun(() -> LOG.info("feed {} left the list: its state and status are removed", id)));
+    Removal removal = new Removal(partition, committed);
+    removals.put(id, removal);
+    committed.whenComplete((done, error) -> {
+      removals.remove(id, removal);
+      if (error != null) {
+        LOG.info("feed {} left the list; removing its state and status did not commit ({}): its owner does it after the rebalance",
+            id, error.getMessage());
+      }
+    });
+  }
+
+  private record Removal(int partition, CompletableFuture<Void> committed) {
+  }
+
+  /**
+   * What a partition's replay found: the states restored, the definitions read so far (an unreadable one as
+   * null: listed, but not polled), and where the replay ends.
+   */
+  private record Replay(long end, Map<String, FeedState> states, Map<String, FeedDefinition> listed) {
+  }
+
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     if (partitions.isEmpty()) {
@@ -148,9 +242,10 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
     }
     long began = System.nanoTime();
     int states = 0;
+    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
     for (TopicPartition partition : partitions) {
       Map<String, FeedState> read = restorer.restore(List.of(partition));
-      restored.put(partition.partition(), read);
+      replaying.put(partition, new Replay(ends.get(partition), read, new HashMap<>()));
       states += read.size();
     }
     consumer.seekToBeginning(partitions);
@@ -182,16 +277,19 @@ public final class FeedAssignments implements ConsumerRebalanceListener, AutoClo
       }
       return leaves;
     });
-    stopAll(leaving);
+    List<CompletableFuture<Void>> removing = removals.values().stream().filter(r -> numbers.contains(r.partition()))
+        .map(Removal::committed).toList();
+    stopAll(leaving, removing);
     leaving.forEach(poller -> forgotten.accept(poller.feed().id()));
     partitions.forEach(positions::remove);
-    numbers.forEach(restored::remove);
+    partitions.forEach(replaying::remove);
     LOG.info("ingest released partitions {} of feeds ({} feeds)", numbers.stream().sorted().toList(), leaving.size());
   }
 
-  /** Stops the pollers and waits (bounded) for their polls in flight to be committed or given up. */
-  private void stopAll(Collection<FeedPoller> stopping) {
-    List<CompletableFuture<Void>> inFlight = stopping.stream().map(FeedPoller::stop).toList();
+  /** Stops the pollers and waits (bounded) for their polls in flight and for {@code removing} to be committed or given up. */
+  private void stopAll(Collection<FeedPoller> stopping, List<CompletableFuture<Void>> removing) {
+    List<CompletableFuture<Void>> inFlight = new ArrayList<>(removing);
+    stopping.forEach(poller -> inFlight.add(poller.stop()));
     try {
       CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {

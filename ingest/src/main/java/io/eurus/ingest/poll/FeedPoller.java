@@ -47,6 +47,15 @@ final class FeedPoller {
     return state;
   }
 
+  /**
+   * Whether the feed has a state on {@code ingest.state} (and a status on {@code feed-status}): it was
+   * restored from there, or a poll committed since. Every first poll writes the state, so a feed still in
+   * its initial state has nothing on Kafka.
+   */
+  synchronized boolean published() {
+    return !state.equals(FeedState.initial(feed.id()));
+  }
+
   synchronized void start() {
     schedule(shared.schedule().first(feed, state, shared.clock().instant()));
   }

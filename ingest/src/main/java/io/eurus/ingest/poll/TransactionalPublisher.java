@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * until it commits; each outcome's future completes only then. A commit that timed out is retried as such
  * (it may already be in progress), never aborted and resent, so a slow broker cannot cause a duplicate.
  *
+ * <p>A feed removed from the list gets its end published the same way ({@link #publishRemoval}): tombstones
+ * for its state and its status, so nothing shows it any more and compaction can drop it.
+ *
  * <p>Every transaction also carries the consumer group's metadata of the {@code feeds} subscription
  * ({@code sendOffsetsToTransaction}): an instance that lost its feeds to a rebalance but does not know it
  * yet is fenced by the group coordinator instead of publishing a second time.
@@ -57,7 +60,8 @@ public final class TransactionalPublisher implements AutoCloseable {
     }
   }
 
-  private record Pending(PollOutcome outcome, CompletableFuture<Void> committed) {
+  /** Records to send in one transaction (given the producer of the attempt, which a retry may have replaced). */
+  private record Pending(java.util.function.Consumer<Producer<byte[], byte[]>> records, CompletableFuture<Void> committed) {
   }
 
   private final Supplier<Producer<byte[], byte[]>> producers;
@@ -86,12 +90,27 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   /** Completes when the outcome is committed; fails when it cannot be (fenced, or stopping). */
   public CompletableFuture<Void> publish(PollOutcome outcome) {
+    return enqueue(producer -> send(producer, outcome));
+  }
+
+  /**
+   * Publishes tombstones for the state and the status of a feed no longer listed. Completes when they are
+   * committed; fails like {@link #publish} (a fenced removal is redone by the feed's owner after the rebalance).
+   */
+  public CompletableFuture<Void> publishRemoval(String feedId) {
+    return enqueue(producer -> {
+      producer.send(tombstone(Topics.INGEST_STATE, feedId));
+      producer.send(tombstone(Topics.FEED_STATUS, feedId));
+    });
+  }
+
+  private CompletableFuture<Void> enqueue(java.util.function.Consumer<Producer<byte[], byte[]>> records) {
     CompletableFuture<Void> committed = new CompletableFuture<>();
     if (!running) {
       committed.completeExceptionally(new NotPublishedException("ingest is stopping", null));
       return committed;
     }
-    queue.add(new Pending(outcome, committed));
+    queue.add(new Pending(records, committed));
     return committed;
   }
 
@@ -139,7 +158,7 @@ public final class TransactionalPublisher implements AutoCloseable {
       try {
         producer.beginTransaction();
         for (Pending pending : batch) {
-          send(pending.outcome());
+          pending.records().accept(producer);
         }
         Optional<Fence> current = fence.get();
         if (current.isPresent() && !current.get().positions().isEmpty()) {
@@ -215,7 +234,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     return twice.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : twice;
   }
 
-  private void send(PollOutcome outcome) {
+  private static void send(Producer<byte[], byte[]> producer, PollOutcome outcome) {
     for (Article article : outcome.articles()) {
       producer.send(record(Topics.ARTICLES, article.id(), article));
     }
@@ -231,6 +250,10 @@ public final class TransactionalPublisher implements AutoCloseable {
   private static <K, V> ProducerRecord<byte[], byte[]> record(Topic<K, V> topic, K key, V value) {
     return new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
         topic.valueSerde().serializer().serialize(topic.name(), value));
+  }
+
+  private static ProducerRecord<byte[], byte[]> tombstone(Topic<String, ?> topic, String key) {
+    return new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key), null);
   }
 
   private void abortQuietly() {

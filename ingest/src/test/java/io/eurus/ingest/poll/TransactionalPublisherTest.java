@@ -145,6 +145,22 @@ class TransactionalPublisherTest {
   }
 
   @Test
+  void removalOfAFeedIsTwoTombstonesKeptThroughAFailedTransactionAndCommittedWithTheGroupsOffsets() throws Exception {
+    producer.sendException = new KafkaException("no leader for ingest.state-0");
+    publisher.start();
+
+    publisher.publishRemoval("f").get(15, TimeUnit.SECONDS);
+
+    assertThat(producer.transactionCommitted()).isFalse();
+    MockProducer<byte[], byte[]> replacement = created.get(created.size() - 1);
+    assertThat(replacement).isNotSameAs(producer);
+    assertThat(replacement.transactionCommitted()).isTrue();
+    assertThat(replacement.sentOffsets()).as("fenced like a poll").isTrue();
+    assertThat(replacement.history()).extracting(r -> r.topic() + " " + new String(r.key(), StandardCharsets.UTF_8) + " " + r.value())
+        .containsExactly("ingest.state f null", "feed-status f null");
+  }
+
+  @Test
   void batchFencedByTheConsumerGroupIsDroppedNotRetried() {
     producer.sendOffsetsToTransactionException = new KafkaException("in error state",
         new CommitFailedException("consumer group metadata mismatch"));
