@@ -354,19 +354,27 @@ function renderVolume() {
   }, [xs, xs.map((x) => totals.get(x))]);
 }
 
+// A ranked list rather than a chart: rule names are long, and eight of them under the bars of a 350-pixel chart
+// overlapped into something nobody could read.
 function renderRules() {
   const counts = new Map();
   for (const alert of state.alerts.values()) {
     if (alert.type === "RULE_MATCH" && alert.rule) counts.set(alert.rule.name || alert.rule.id, (counts.get(alert.rule.name || alert.rule.id) || 0) + 1);
   }
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  const names = top.map(([name]) => name);
-  plot("rules", {
-    scales: { x: { time: false, range: [-0.5, Math.max(0.5, names.length - 0.5)] }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
-    series: [{ label: "rule", value: (u, i) => (i === null ? "—" : names[i]) },
-             { label: "alerts", stroke: "#b7791f", fill: "rgba(183,121,31,.35)", paths: uPlot.paths.bars({ size: [0.6, 80] }) }],
-    axes: [{ splits: () => names.map((_, i) => i), values: (u, splits) => splits.map((i) => names[i] || "") }, { label: "alerts" }],
-  }, [names.map((_, i) => i), top.map(([, n]) => n)]);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8);
+  const list = $("chart-rules");
+  $("chart-rules-empty").hidden = top.length > 0;
+  list.hidden = top.length === 0;
+  const most = top.length ? top[0][1] : 1;
+  list.replaceChildren(...top.map(([name, n]) => {
+    const bar = element("meter", null, n);
+    bar.min = 0;
+    bar.max = most;
+    bar.value = n;
+    const item = element("li");
+    item.append(element("span", "rule-name", name), bar, element("span", "rule-count", n));
+    return item;
+  }));
 }
 
 let chartsPending = false;

@@ -153,13 +153,17 @@ class DashboardBrowserIT {
   @Test
   void theChartsAndTheFeedTableRenderWithoutPolicyViolations() throws Exception {
     publish(toneShift());
+    publish(new Alert(1, prefix + ":visas#1", prefix + ":visas", 1, AlertType.RULE_MATCH, Severity.LOW,
+        "Council authorises visa talks", "Rule 'Visas and travel' matched.", Instant.now(), Instant.now(), "eu-media", null,
+        new RuleRef("visas", "Visas and travel"), null, List.of(), null));
     waitForAlert(prefix + ":shift");
     waitFor(Duration.ofSeconds(15), () -> browser.findElements(By.cssSelector("#chart-tone canvas")).size() == 1
         && browser.findElements(By.cssSelector("#chart-volume canvas")).size() == 1
-        && browser.findElements(By.cssSelector("#chart-rules canvas")).size() == 1
+        && !browser.findElements(By.cssSelector("#chart-rules li")).isEmpty()
         && browser.findElement(By.id("feeds")).getText().contains(prefix + "-feed"));
 
     assertThat(browser.findElement(By.id("chart-tone")).getText()).contains("eu-media", "russia-state", "baseline");
+    waitFor(Duration.ofSeconds(5), () -> browser.findElement(By.id("chart-rules")).getText().contains("Visas and travel"));
     assertThat(browser.findElement(By.id("feeds")).getText()).contains("failing ×3", "HTTP 503");
     waitForAlert(prefix + ":shift").click();
     waitFor(Duration.ofSeconds(5), () -> browser.findElement(By.id("detail")).getText().contains("Deviation"));
