@@ -66,6 +66,15 @@ class VolumeSpikeDetectorTest {
   }
 
   @Test
+  void fiveStoriesWhereUnderOneIsUsualAreNotASpike() {
+    // 04:00 has had 0, 2, 1, 0 stories: five are more than 4 sd above the usual (whose spread is at least one story)
+    // and six times it, yet a Poisson count that averages under one reaches five about once in a thousand windows.
+    assertThat(run(FOUR_WEEKDAYS + """
+       1   0   1   0   5                                                                               # 04:00 on a Friday: 5 stories
+        """)).isEmpty();
+  }
+
+  @Test
   void fewerStoriesThanTheMinimumNeverFire() {
     assertThat(run(FOUR_WEEKDAYS + """
        1   0   1   4                                                                                   # 4 at 03:00: unusual, but too few
