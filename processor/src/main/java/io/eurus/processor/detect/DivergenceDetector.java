@@ -90,9 +90,18 @@ public final class DivergenceDetector {
     return larger < 0 ? Direction.NEGATIVE : Direction.POSITIVE;
   }
 
+  /**
+   * The variance of a side's mean tone in this window: the variance of its stories' tone over their number. The
+   * stories' variance is the window's own, but never less than the side's usual once that is known: from the
+   * three stories of a quiet night the own variance is too noisy to trust, and three stories of like tone made an
+   * ordinary gap look many standard deviations wide (false alarms at a small desk's volume).
+   */
   private double samplingVariance(Side side) {
-    Double variance = side.window().toneVariance();
-    return (variance != null ? variance : side.baseline().storyVariance()) / side.window().toned();
+    Double own = side.window().toneVariance();
+    ToneBaseline usual = side.baseline();
+    double stories = usual.varianceWindows() == 0 ? (own != null ? own : 0)
+        : own != null ? Math.max(own, usual.storyVariance()) : usual.storyVariance();
+    return stories / side.window().toned();
   }
 
   private Finding finding(String profile, Side first, Side second, Episode.Step step, double gap, double usual,

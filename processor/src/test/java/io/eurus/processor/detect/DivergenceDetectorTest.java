@@ -90,6 +90,24 @@ class DivergenceDetectorTest {
     assertThat(fired.get(fired.size() - 1).window()).isEqualTo(input.mark("end"));
   }
 
+  @Test
+  void threeStoriesOfLikeToneOnAQuietNightAreNoDivergence() {
+    // After the usual day, one window with three stories a side, each side's stories all but identical in tone:
+    // the gap (0.55) is 0.3 wider than usual, and against the window's own near-zero spread it would be many sd
+    // off; against the sides' usual spread of a story's tone (0.2) three stories say little.
+    AnnotatedSeries usual = AnnotatedSeries.parse(USUAL_GAP);
+    int night = usual.size();
+    List<Fired> fired = run(usual, threeAlike(eu, night, -0.05), threeAlike(russia, night, -0.60));
+
+    assertThat(fired).isEmpty();
+  }
+
+  /** A window of three stories whose tone hardly differs (spread 0.01). */
+  private static WindowStats threeAlike(Series series, int index, double mean) {
+    return new WindowStats(series, AnnotatedSeries.start(index), AnnotatedSeries.start(index + 1), 1, 3, 3, 3, 3 * mean,
+        2 * 0.0001 + 3 * mean * mean, List.of(), List.of(), java.util.Map.of());
+  }
+
   record Fired(int window, Finding finding) {
   }
 
@@ -98,6 +116,11 @@ class DivergenceDetectorTest {
   }
 
   private List<Fired> run(AnnotatedSeries input) {
+    return run(input, null, null);
+  }
+
+  /** The annotated windows, then (when given) one more pair made by hand. */
+  private List<Fired> run(AnnotatedSeries input, WindowStats euLast, WindowStats russiaLast) {
     double alpha = bundled.windows().alpha();
     double floor = bundled.toneShift().minStdDev();
     DivergenceDetector detector = new DivergenceDetector(bundled.divergence(), alpha, floor);
@@ -105,9 +128,10 @@ class DivergenceDetectorTest {
     ToneBaseline euBaseline = ToneBaseline.EMPTY;
     ToneBaseline russiaBaseline = ToneBaseline.EMPTY;
     List<Fired> fired = new ArrayList<>();
-    for (int i = 0; i < input.size(); i++) {
-      WindowStats euWindow = input.toneWindow(eu, i);
-      WindowStats russiaWindow = input.secondToneWindow(russia, i);
+    int windows = input.size() + (euLast == null ? 0 : 1);
+    for (int i = 0; i < windows; i++) {
+      WindowStats euWindow = i < input.size() ? input.toneWindow(eu, i) : euLast;
+      WindowStats russiaWindow = i < input.size() ? input.secondToneWindow(russia, i) : russiaLast;
       DivergenceDetector.Outcome outcome = detector.step(state, "eu-russia",
           new DivergenceDetector.Side(eu, euWindow, euBaseline), new DivergenceDetector.Side(russia, russiaWindow, russiaBaseline));
       state = outcome.state();
