@@ -91,9 +91,10 @@ public final class ArticleEnricher {
     int polar = 0;
     int firstBodySentence = text.hasTitle() ? 1 : 0;
     int bodySentences = all.size() - firstBodySentence;
-    boolean snippet = bodySentences <= SNIPPET_SENTENCES || text.body().strip().length() <= SNIPPET_CHARACTERS;
+    String wholeBody = text.body().strip();
+    boolean snippet = bodySentences <= SNIPPET_SENTENCES || wholeBody.length() <= SNIPPET_CHARACTERS;
     if (snippet && bodySentences > 0) {
-      polaritySum = tone.polarity(lang, text.body().strip());
+      polaritySum = tone.polarity(lang, wholeBody);
       polar = polaritySum == 0 ? 0 : 1;
     }
     List<String> qualifying = new ArrayList<>();

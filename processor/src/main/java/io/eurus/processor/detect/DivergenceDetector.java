@@ -98,10 +98,8 @@ public final class DivergenceDetector {
    */
   private double samplingVariance(Side side) {
     Double own = side.window().toneVariance();
-    ToneBaseline usual = side.baseline();
-    double stories = usual.varianceWindows() == 0 ? (own != null ? own : 0)
-        : own != null ? Math.max(own, usual.storyVariance()) : usual.storyVariance();
-    return stories / side.window().toned();
+    double usual = side.baseline().storyVariance(); // 0 until a window of two stories has been seen
+    return (own == null ? usual : Math.max(own, usual)) / side.window().toned();
   }
 
   private Finding finding(String profile, Side first, Side second, Episode.Step step, double gap, double usual,

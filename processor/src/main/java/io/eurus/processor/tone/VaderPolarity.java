@@ -340,9 +340,37 @@ public final class VaderPolarity {
 
   /** Whether a word of {@code text}, cut as {@link #words} cuts it and lower-cased, is in the lexicon. */
   private boolean hasLexiconWord(String text) {
-    char[] lower = new char[16];
-    int n = text.length();
+    char[][] lower = {new char[16]};
+    return anyWord(text, (start, end) -> {
+      int length = end - start;
+      if (lower[0].length < length) {
+        lower[0] = new char[length];
+      }
+      text.getChars(start, end, lower[0], 0);
+      CharacterUtils.toLowerCase(lower[0], 0, length);
+      return lexiconWords.contains(lower[0], 0, length);
+    });
+  }
+
+  /** Whitespace-separated tokens, each {@linkplain #cut cut} from the punctuation around it. */
+  static List<Word> words(String text) {
+    List<Word> words = new ArrayList<>();
+    anyWord(text, (start, end) -> {
+      words.add(new Word(text.substring(start, end), start, end, 0));
+      return false;
+    });
+    return words;
+  }
+
+  /** A word of a text at [start, end); true to stop at it. */
+  private interface WordTest {
+    boolean test(int start, int end);
+  }
+
+  /** Whether {@code test} holds for a word of {@code text}, trying the words in order (the one place words are split). */
+  private static boolean anyWord(String text, WordTest test) {
     int i = 0;
+    int n = text.length();
     while (i < n) {
       while (i < n && Character.isWhitespace(text.charAt(i))) {
         i++;
@@ -353,39 +381,12 @@ public final class VaderPolarity {
       }
       if (start < i) {
         int[] cut = cut(text, start, i);
-        int length = cut[1] - cut[0];
-        if (lower.length < length) {
-          lower = new char[length];
-        }
-        text.getChars(cut[0], cut[1], lower, 0);
-        CharacterUtils.toLowerCase(lower, 0, length);
-        if (lexiconWords.contains(lower, 0, length)) {
+        if (test.test(cut[0], cut[1])) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  /** Whitespace-separated tokens, punctuation stripped from their ends unless that leaves two characters or fewer (emoticons). */
-  static List<Word> words(String text) {
-    List<Word> words = new ArrayList<>();
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      while (i < n && Character.isWhitespace(text.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < n && !Character.isWhitespace(text.charAt(i))) {
-        i++;
-      }
-      if (start < i) {
-        int[] cut = cut(text, start, i);
-        words.add(new Word(text.substring(cut[0], cut[1]), cut[0], cut[1], 0));
-      }
-    }
-    return words;
   }
 
   /**
