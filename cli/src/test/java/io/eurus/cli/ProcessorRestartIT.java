@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.eurus.events.Alert;
 import io.eurus.events.Article;
 import io.eurus.events.Json;
@@ -24,7 +25,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessorRestartIT {
 
   private static final Path JAR = Path.of("target", "eurus.jar");
+  /** Both processors' output, kept for a look after a failure. */
+  private static final Path LOG = Path.of("target", "processor-restart-it.log");
   private static final String PROFILE = "arkadia-borduria";
   private static final int HOURS = 40;
   /** The series ends two hours before the test runs: the broker takes no timestamps ahead of its clock. */
@@ -76,6 +83,7 @@ class ProcessorRestartIT {
     AtomicInteger sent = new AtomicInteger();
     try (TopicProbe<String, Alert> alerts = new TopicProbe<>(SharedKafka.bootstrapServers(), Topics.ALERTS);
          TopicProbe<String, ToneWindow> windows = new TopicProbe<>(SharedKafka.bootstrapServers(), Topics.TONE_WINDOWS)) {
+      long logStart = Files.exists(LOG) ? Files.size(LOG) : 0;
       Process first = processor(applicationId, folder.resolve("state-1"));
       Thread producer = new Thread(() -> publish(articles, sent));
       producer.start();
@@ -98,6 +106,9 @@ class ProcessorRestartIT {
         live = mine(alerts.readFor(Duration.ofSeconds(1)), articles);
 
         assertThat(live).extracting(Alert::id).doesNotHaveDuplicates();
+        // Short enough to read in the tail of a CI log: which alerts, and which of their fields, differ.
+        assertThat(differences(expected, live)).as("alerts of the restarted run that differ from the replay's; the "
+            + "processors' warnings: %s", warnings(logStart)).isEmpty();
         assertThat(sorted(live)).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(sorted(expected));
       } finally {
         second.destroy();
@@ -112,6 +123,56 @@ class ProcessorRestartIT {
     return records.stream().map(ConsumerRecord::value)
         .filter(alert -> alert.key().contains(":" + PROFILE) || alert.key().contains(":" + prefix))
         .toList();
+  }
+
+  /** The processors' warnings and errors of this run, each once, the harmless start-up notices left out. */
+  private static List<String> warnings(long logStart) throws IOException {
+    String log = Files.readString(LOG);
+    return log.substring((int) Math.min(logStart, log.length())).lines()
+        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+        .filter(line -> !line.contains("processing.exception.handler.global.enabled") && !line.contains("OS temp directory"))
+        .map(line -> line.replaceFirst("^\\S+ ", "")) // the time: the same warning counts once
+        .map(line -> line.length() > 300 ? line.substring(0, 300) : line)
+        .distinct().limit(20).toList();
+  }
+
+  /** Per alert id: missing, unexpected, or the JSON paths whose values differ, with both values. */
+  private static List<String> differences(List<Alert> expected, List<Alert> actual) {
+    Map<String, JsonNode> want = new TreeMap<>();
+    expected.forEach(alert -> want.put(alert.id(), Json.mapper().valueToTree(alert)));
+    Map<String, JsonNode> got = new TreeMap<>();
+    actual.forEach(alert -> got.put(alert.id(), Json.mapper().valueToTree(alert)));
+    List<String> differences = new ArrayList<>();
+    want.forEach((id, alert) -> {
+      if (!got.containsKey(id)) {
+        differences.add("missing " + id);
+      } else {
+        differ(id, "", alert, got.get(id), differences);
+      }
+    });
+    got.keySet().stream().filter(id -> !want.containsKey(id)).forEach(id -> differences.add("unexpected " + id));
+    return differences.size() > 30 ? differences.subList(0, 30) : differences;
+  }
+
+  private static void differ(String id, String path, JsonNode want, JsonNode got, List<String> differences) {
+    if (want.equals(got)) {
+      return;
+    }
+    if (want.isContainerNode() && got.isContainerNode() && want.size() == got.size()) {
+      Set<String> names = new TreeSet<>();
+      want.fieldNames().forEachRemaining(names::add);
+      got.fieldNames().forEachRemaining(names::add);
+      if (want.isArray()) {
+        for (int i = 0; i < want.size(); i++) {
+          differ(id, path + "[" + i + "]", want.get(i), got.get(i), differences);
+        }
+      }
+      for (String name : names) {
+        differ(id, path + "." + name, want.path(name), got.path(name), differences);
+      }
+      return;
+    }
+    differences.add(id + " " + path + ": replay " + want + ", restarted " + got);
   }
 
   private static List<Alert> sorted(List<Alert> alerts) {
@@ -139,7 +200,7 @@ class ProcessorRestartIT {
         "--set", "processor.profile.file=" + resource("profile.yaml"),
         "--set", "processor.detectors.file=" + resource("detectors.yaml"))
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "processor-restart-it.log").toFile()))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()))
         .start();
   }
 

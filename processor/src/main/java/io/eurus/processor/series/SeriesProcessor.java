@@ -97,6 +97,10 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
     this.stories = StoryBook.of(context, config.stories().horizon().toMillis());
     this.late = context.metrics().addRateTotalSensor(METRIC_SCOPE, config.profile(), LATE_METRIC,
         Sensor.RecordingLevel.INFO);
+    // A task revived after an error (TaskCorruptedException) calls init again on this same instance, its stores
+    // wiped and restored from the changelogs: what the maps held then may never have been committed.
+    open.clear();
+    known.clear();
     try (KeyValueIterator<String, OpenWindow> all = windows.all()) {
       all.forEachRemaining(entry -> open.put(entry.key, entry.value));
     }
