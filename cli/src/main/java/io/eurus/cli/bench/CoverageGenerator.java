@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -34,7 +35,8 @@ import java.util.SplittableRandom;
  *
  * One article in twenty has no {@code id} and one in twenty no {@code language}, as an archive from another tool
  * might, so the replay derives them. The texts are grammatical enough for the tone lexicon and the stemmers, not
- * for a reader. Usage: {@code CoverageGenerator ARTICLES FILE [DAYS]}.
+ * for a reader. Usage: {@code CoverageGenerator ARTICLES FILE [DAYS] [quiet]}; {@code quiet}: the same month with
+ * nothing planted, on which every alert of the detectors is a false alarm.
  */
 public final class CoverageGenerator {
 
@@ -148,14 +150,17 @@ public final class CoverageGenerator {
 
   private final SplittableRandom random;
   private final int days;
+  /** Whether the three events above happen; without them the month is the baseline a false alarm is measured on. */
+  private final boolean planted;
   private final double[] cumulativeSources;
   private final Deque<Story> recentEn = new ArrayDeque<>();
   private final Deque<Story> recentRu = new ArrayDeque<>();
   private long serial;
 
-  private CoverageGenerator(long seed, int days) {
+  private CoverageGenerator(long seed, int days, boolean planted) {
     this.random = new SplittableRandom(seed);
     this.days = days;
+    this.planted = planted;
     this.cumulativeSources = new double[SOURCES.size()];
     double sum = 0;
     for (int i = 0; i < SOURCES.size(); i++) {
@@ -168,8 +173,10 @@ public final class CoverageGenerator {
     int articles = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 300_000;
     Path file = Path.of(args.length > 1 ? args[1] : "coverage.jsonl");
     int days = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-    long bytes = write(articles, days, file);
-    System.out.printf(Locale.ROOT, "%,d articles over %d days in %s (%,d MB)%n", articles, days, file, bytes >> 20);
+    boolean quiet = args.length > 3 && args[3].equals("quiet");
+    long bytes = new CoverageGenerator(2026, days, !quiet).writeTo(articles, file);
+    System.out.printf(Locale.ROOT, "%,d articles over %d days%s in %s (%,d MB)%n", articles, days,
+        quiet ? ", nothing planted," : "", file, bytes >> 20);
   }
 
   /**
@@ -177,7 +184,21 @@ public final class CoverageGenerator {
    * object per line; returns the file's size. The same arguments give the same file.
    */
   public static long write(int count, int days, Path file) throws IOException {
-    return new CoverageGenerator(2026, days).writeTo(count, file);
+    return new CoverageGenerator(2026, days, true).writeTo(count, file);
+  }
+
+  /** What a month of {@code days} days has planted, as {@link DetectorQuality} checks the alerts against. */
+  static List<PlantedEvent> plantedEvents(int days) {
+    Instant burst = START.plus(Duration.ofDays(dayOf(9, days))).plus(Duration.ofHours(12));
+    return List.of(
+        new PlantedEvent("burst about an expulsion, all blocs", burst, burst.plus(Duration.ofHours(3)), null,
+            Set.of("VOLUME_SPIKE", "TONE_SHIFT"), "NEGATIVE"),
+        new PlantedEvent("Russian state media turn conflictual", START.plus(Duration.ofDays(dayOf(14, days))),
+            START.plus(Duration.ofDays(dayOf(17, days))), Set.of("russia-state"), Set.of("TONE_SHIFT", "TONE_DIVERGENCE"),
+            "NEGATIVE"),
+        new PlantedEvent("EU side turns cooperative", START.plus(Duration.ofDays(dayOf(22, days))),
+            START.plus(Duration.ofDays(dayOf(24, days))), Set.of("eu-institutions", "eu-media"),
+            Set.of("TONE_SHIFT", "TONE_DIVERGENCE"), "POSITIVE"));
   }
 
   private long writeTo(int count, Path file) throws IOException {
@@ -221,11 +242,15 @@ public final class CoverageGenerator {
   private boolean burst(long offsetMs) {
     long day = offsetMs / 86_400_000L;
     long hour = offsetMs / 3_600_000L % 24;
-    return day == day(9) && hour >= 12 && hour < 15;
+    return planted && day == day(9) && hour >= 12 && hour < 15;
+  }
+
+  private long day(int ofMonth) {
+    return dayOf(ofMonth, days);
   }
 
   /** Day {@code ofMonth} (from 0) of a 30-day month, scaled to the days generated: events keep their place. */
-  private long day(int ofMonth) {
+  private static long dayOf(int ofMonth, int days) {
     return ofMonth * (long) days / 30;
   }
 
@@ -301,10 +326,10 @@ public final class CoverageGenerator {
     if (burst(offset)) {
       conflict = 0.9;
       cooperation = 0.02;
-    } else if (day >= day(14) && day < day(17) && source.bloc().equals("russia-state")) {
+    } else if (planted && day >= day(14) && day < day(17) && source.bloc().equals("russia-state")) {
       conflict = 0.92;
       cooperation = 0.02;
-    } else if (day >= day(22) && day < day(24) && source.bloc().startsWith("eu-")) {
+    } else if (planted && day >= day(22) && day < day(24) && source.bloc().startsWith("eu-")) {
       conflict = 0.1;
       cooperation = 0.8;
     }
