@@ -175,7 +175,8 @@ public final class TransactionalPublisher implements AutoCloseable {
         if (fencedByTheGroup(e)) {
           // We may no longer own these feeds: nothing of this batch may commit. Their owner (us again, or
           // another instance) polls them anew from the committed state.
-          LOG.info("ingest transaction refused by the consumer group (rebalance); {} polls will be redone", batch.size());
+          LOG.info("ingest transaction refused by the consumer group (rebalance); {} feed updates (polls, removals) "
+              + "will be redone", batch.size());
           abortQuietly();
           NotPublishedException fenced = new NotPublishedException("fenced by a rebalance", e);
           batch.forEach(p -> p.committed().completeExceptionally(fenced));
@@ -183,8 +184,8 @@ public final class TransactionalPublisher implements AutoCloseable {
           return;
         }
         connected = false;
-        LOG.warn("cannot publish {} polls to Kafka, keeping them and retrying in {} ms: {}", batch.size(), wait.toMillis(),
-            e.getMessage());
+        LOG.warn("cannot publish {} feed updates (polls, removals) to Kafka, keeping them and retrying in {} ms: {}",
+            batch.size(), wait.toMillis(), e.getMessage());
         recreateProducer();
         Thread.sleep(wait.toMillis());
         wait = doubled(wait);
