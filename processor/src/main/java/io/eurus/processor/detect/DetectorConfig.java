@@ -207,7 +207,7 @@ public record DetectorConfig(
     YamlFields tone = file.section("toneShift");
     YamlFields cusum = tone.section("cusum");
     ToneShift toneShift = new ToneShift(
-        tone.integer("minStories", 4, 1, 10_000),
+        tone.integer("minStories", 2, 1, 10_000),
         tone.integer("learningWindows", 24, 2, 100_000),
         cusum.number("k", 0.75, 0, 10),
         cusum.number("h", 6.0, 0.5, 100),
