@@ -50,6 +50,15 @@ public final class CoverageGenerator {
   private record Story(String title, List<String> sentences, String language, long published) {
   }
 
+  /** Days (from 0, of a 30-day month) of the events planted: the burst, the hostile and the cooperative turn. */
+  private static final int BURST_DAY = 9;
+  private static final int BURST_FROM_HOUR = 12;
+  private static final int BURST_HOURS = 3;
+  private static final int HOSTILE_FROM = 14;
+  private static final int HOSTILE_UNTIL = 17;
+  private static final int COOPERATIVE_FROM = 22;
+  private static final int COOPERATIVE_UNTIL = 24;
+
   /** A Monday, so that the burst of a short span comes on a weekday with weekdays before it to learn from. */
   static final Instant START = Instant.parse("2026-09-28T00:00:00Z");
 
@@ -189,15 +198,15 @@ public final class CoverageGenerator {
 
   /** What a month of {@code days} days has planted, as {@link DetectorQuality} checks the alerts against. */
   static List<PlantedEvent> plantedEvents(int days) {
-    Instant burst = START.plus(Duration.ofDays(dayOf(9, days))).plus(Duration.ofHours(12));
+    Instant burst = START.plus(Duration.ofDays(dayOf(BURST_DAY, days))).plus(Duration.ofHours(BURST_FROM_HOUR));
     return List.of(
-        new PlantedEvent("burst about an expulsion, all blocs", burst, burst.plus(Duration.ofHours(3)), null,
+        new PlantedEvent("burst about an expulsion, all blocs", burst, burst.plus(Duration.ofHours(BURST_HOURS)), null,
             Set.of("VOLUME_SPIKE", "TONE_SHIFT"), "NEGATIVE"),
-        new PlantedEvent("Russian state media turn conflictual", START.plus(Duration.ofDays(dayOf(14, days))),
-            START.plus(Duration.ofDays(dayOf(17, days))), Set.of("russia-state"), Set.of("TONE_SHIFT", "TONE_DIVERGENCE"),
-            "NEGATIVE"),
-        new PlantedEvent("EU side turns cooperative", START.plus(Duration.ofDays(dayOf(22, days))),
-            START.plus(Duration.ofDays(dayOf(24, days))), Set.of("eu-institutions", "eu-media"),
+        new PlantedEvent("Russian state media turn conflictual", START.plus(Duration.ofDays(dayOf(HOSTILE_FROM, days))),
+            START.plus(Duration.ofDays(dayOf(HOSTILE_UNTIL, days))), Set.of("russia-state"),
+            Set.of("TONE_SHIFT", "TONE_DIVERGENCE"), "NEGATIVE"),
+        new PlantedEvent("EU side turns cooperative", START.plus(Duration.ofDays(dayOf(COOPERATIVE_FROM, days))),
+            START.plus(Duration.ofDays(dayOf(COOPERATIVE_UNTIL, days))), Set.of("eu-institutions", "eu-media"),
             Set.of("TONE_SHIFT", "TONE_DIVERGENCE"), "POSITIVE"));
   }
 
@@ -242,7 +251,7 @@ public final class CoverageGenerator {
   private boolean burst(long offsetMs) {
     long day = offsetMs / 86_400_000L;
     long hour = offsetMs / 3_600_000L % 24;
-    return planted && day == day(9) && hour >= 12 && hour < 15;
+    return planted && day == day(BURST_DAY) && hour >= BURST_FROM_HOUR && hour < BURST_FROM_HOUR + BURST_HOURS;
   }
 
   private long day(int ofMonth) {
@@ -326,10 +335,10 @@ public final class CoverageGenerator {
     if (burst(offset)) {
       conflict = 0.9;
       cooperation = 0.02;
-    } else if (planted && day >= day(14) && day < day(17) && source.bloc().equals("russia-state")) {
+    } else if (planted && day >= day(HOSTILE_FROM) && day < day(HOSTILE_UNTIL) && source.bloc().equals("russia-state")) {
       conflict = 0.92;
       cooperation = 0.02;
-    } else if (planted && day >= day(22) && day < day(24) && source.bloc().startsWith("eu-")) {
+    } else if (planted && day >= day(COOPERATIVE_FROM) && day < day(COOPERATIVE_UNTIL) && source.bloc().startsWith("eu-")) {
       conflict = 0.1;
       cooperation = 0.8;
     }
