@@ -43,6 +43,11 @@ public final class DetectorQuality {
   /** One alert key: its first revision (where and when it began) and how many it had. */
   record Episode(Alert first, int revisions) {
 
+    /** The same episode with {@code other}'s revisions too. */
+    Episode with(Episode other) {
+      return new Episode(first.revision() <= other.first.revision() ? first : other.first, revisions + other.revisions);
+    }
+
     String describe() {
       return String.format(Locale.ROOT, "%s %s %s%s", first.type(), series(), first.at(),
           first.direction() == null ? "" : " " + first.direction());
@@ -66,8 +71,7 @@ public final class DetectorQuality {
   }
 
   static List<Episode> episodes(Path alerts) throws IOException {
-    Map<String, Alert> first = new LinkedHashMap<>();
-    Map<String, Integer> revisions = new TreeMap<>();
+    Map<String, Episode> episodes = new LinkedHashMap<>();
     try (BufferedReader lines = Files.newBufferedReader(alerts, StandardCharsets.UTF_8)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (line.contains("\"type\":\"RULE_MATCH\"")) {
@@ -77,11 +81,10 @@ public final class DetectorQuality {
         if (alert.type() == AlertType.RULE_MATCH) {
           continue;
         }
-        first.merge(alert.key(), alert, (a, b) -> a.revision() <= b.revision() ? a : b);
-        revisions.merge(alert.key(), 1, Integer::sum);
+        episodes.merge(alert.key(), new Episode(alert, 1), Episode::with);
       }
     }
-    return first.values().stream().map(alert -> new Episode(alert, revisions.get(alert.key()))).toList();
+    return List.copyOf(episodes.values());
   }
 
   static String report(String name, int days, List<Episode> episodes, List<PlantedEvent> planted) {
