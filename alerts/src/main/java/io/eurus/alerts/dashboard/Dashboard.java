@@ -65,6 +65,8 @@ public final class Dashboard implements AutoCloseable {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
       });
+      // Every request that changes something, on any path, present or future: only from the page itself.
+      config.routes.before(CrossSiteGuard::check);
       config.routes.before("/api/*", ctx -> {
         ctx.header("Cache-Control", "no-store");
         if (!ctx.path().equals("/api/session") && !access.allows(ctx)) {

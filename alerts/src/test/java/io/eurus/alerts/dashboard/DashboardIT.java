@@ -224,6 +224,35 @@ class DashboardIT {
   }
 
   @Test
+  void aStateChangingRequestFromAnotherOriginOrWithABodyThatIsNotJsonIsRefusedWithOrWithoutAToken() throws Exception {
+    for (Map<String, String> extra : List.of(Map.<String, String>of(), Map.of("dashboard.token", TOKEN))) {
+      String prefix = AlertsHarness.unique("csrf");
+      try (AlertsService service = start(prefix, extra)) {
+        Alert alert = alert(prefix + ":x", 1, AlertType.RULE_MATCH, Severity.HIGH, "x");
+        publish(alert);
+        String bearer = "Bearer " + TOKEN;
+        await().atMost(Duration.ofSeconds(15)).until(() -> get(service, "/api/alerts", "Authorization", bearer).body().contains(alert.id()));
+        String path = "/api/alerts/" + prefix + ":x%231/ack";
+        String self = "http://127.0.0.1:" + service.dashboardPort();
+
+        assertThat(post(service, path, "{}", "Authorization", bearer, "Origin", "http://evil.example", "Sec-Fetch-Site", "cross-site")
+            .statusCode()).isEqualTo(403);
+        assertThat(post(service, path, "{}", "Authorization", bearer, "Origin", "http://127.0.0.1:1").statusCode()).isEqualTo(403);
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(self + path)).header("Authorization", bearer)
+            .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertThat(plain.body()).contains("application/json");
+        JsonNode shown = java.util.stream.StreamSupport.stream(Json.mapper().readTree(get(service, "/api/alerts", "Authorization", bearer)
+            .body()).spliterator(), false).filter(a -> a.path("key").asText().equals(alert.key())).findFirst().orElseThrow();
+        assertThat(shown.has("ack")).as("nothing was acknowledged").isFalse();
+
+        assertThat(post(service, path, "{}", "Authorization", bearer, "Origin", self, "Sec-Fetch-Site", "same-origin").statusCode())
+            .isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   void withoutATokenOnlyRequestsAddressedToALoopbackNameAreAnswered() throws Exception {
     String prefix = AlertsHarness.unique("rebinding");
     try (AlertsService service = start(prefix, Map.of())) {
