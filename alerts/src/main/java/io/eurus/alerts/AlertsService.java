@@ -95,6 +95,11 @@ public final class AlertsService implements Service {
         routing.channels().isEmpty() ? "none besides the dashboard" : String.join(", ", routing.channels().stream().map(ChannelPlan::name).toList()));
   }
 
+  /** Live dashboard streams (Server-Sent Events clients) being fed. */
+  public int dashboardStreams() {
+    return dashboard.streams();
+  }
+
   @Override
   public boolean healthy() {
     return deskFeed != null && deskFeed.healthy() && lanes.stream().allMatch(Lane::healthy);
