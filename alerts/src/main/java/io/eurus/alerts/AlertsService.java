@@ -6,6 +6,7 @@ import io.eurus.alerts.delivery.DeadLetters;
 import io.eurus.alerts.delivery.HeldLane;
 import io.eurus.alerts.delivery.ImmediateLane;
 import io.eurus.alerts.delivery.Lane;
+import io.eurus.alerts.delivery.Receipts;
 import io.eurus.alerts.desk.Acknowledgements;
 import io.eurus.alerts.desk.Desk;
 import io.eurus.alerts.desk.DeskFeed;
@@ -83,7 +84,7 @@ public final class AlertsService implements Service {
     deskFeed = new DeskFeed(settings.bootstrapServers(), desk, settings.dashboardHistory(), clock);
     deskFeed.start();
     Lane.Context context = new Lane.Context(settings.bootstrapServers(), settings.groupPrefix(),
-        new DeadLetters(producer, clock), ops.registry(), clock);
+        new DeadLetters(producer, clock), new Receipts(producer, clock), ops.registry(), clock);
     for (ChannelPlan plan : routing.channels()) {
       lanes.add(new ImmediateLane(plan, routing, context));
       if (plan.hold().everHolds()) {

@@ -57,9 +57,16 @@ public final class Topics {
   public static final Topic<String, AlertAck> ALERTS_ACKS =
       new Topic<>("alerts.acks", KEY, new JsonSerde<>(AlertAck.class), true, "the desk's acknowledgements, keyed by alert key");
 
+  /**
+   * What each channel took, keyed by alert key: receipts that let a redrive of {@link #ALERTS_DLQ} skip what a
+   * channel already has. Not compacted: receipts age out with the dead letters they answer for.
+   */
+  public static final Topic<String, Delivered> ALERTS_DELIVERED =
+      new Topic<>("alerts.delivered", KEY, new JsonSerde<>(Delivered.class), false, "what each channel took, keyed by alert key");
+
   public static final List<Topic<?, ?>> ALL =
       List.of(FEEDS, FEED_STATUS, INGEST_STATE, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, TONE_WINDOWS, ALERTS, ALERTS_DLQ,
-          ALERTS_ACKS);
+          ALERTS_ACKS, ALERTS_DELIVERED);
 
   private Topics() {
   }

@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * Email over SMTP (angus-mail): one mail per urgent alert, and the rest in a scheduled digest. Every mail
@@ -231,8 +234,29 @@ public final class EmailChannel implements Channel {
         Transport.send(message, smtp.username(), smtp.password());
       }
     } catch (MessagingException e) {
-      throw new DeliveryException("SMTP " + smtp.host() + ":" + smtp.port() + ": " + oneLine(e));
+      String reason = "SMTP " + smtp.host() + ":" + smtp.port() + ": " + oneLine(e);
+      throw permanent(e) ? DeliveryException.permanent(reason) : new DeliveryException(reason);
     }
+  }
+
+  /**
+   * Whether the server refused for good: a 5xx reply (no such mailbox, sender refused, message refused) or a
+   * refused login. A 4xx reply, a timeout or a connection that failed are worth retrying.
+   */
+  static boolean permanent(MessagingException error) {
+    for (Throwable e = error; e != null; e = e instanceof MessagingException m && m.getNextException() != null ? m.getNextException()
+        : e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof jakarta.mail.AuthenticationFailedException) {
+        return true;
+      }
+      int code = e instanceof SMTPSendFailedException f ? f.getReturnCode()
+          : e instanceof SMTPAddressFailedException f ? f.getReturnCode()
+          : e instanceof SMTPSenderFailedException f ? f.getReturnCode() : -1;
+      if (code >= 500) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String oneLine(MessagingException e) {

@@ -17,14 +17,15 @@ import java.util.Set;
  * {@code quietHours}; and the one place that knows which class reads which {@code type}.
  *
  * <pre>
- *   retry: {maxAttempts: 8, initialBackoff: PT0.2S, maxBackoff: PT30S}
+ *   retry: {budget: PT24H, initialBackoff: PT0.2S, maxBackoff: PT30S}
+ *   concurrency: 4          # alerts in delivery at once (one at a time per alert key)
  *   cooldown: PT15M          # updates of the same alert at most this often (a higher severity goes at once)
  *   quietHours: {from: "22:00", to: "07:00", zone: Europe/Brussels, bypass: CRITICAL}
  * </pre>
  */
 public final class ChannelOptions {
 
-  static final Set<String> COMMON = Set.of("type", "retry", "cooldown", "quietHours");
+  static final Set<String> COMMON = Set.of("type", "retry", "cooldown", "quietHours", "concurrency");
   static final Set<String> TYPES = Set.of(WebhookChannel.TYPE, SlackChannel.TYPE, TeamsChannel.TYPE, EmailChannel.TYPE);
 
   private ChannelOptions() {
@@ -52,7 +53,10 @@ public final class ChannelOptions {
 
   static Retry retry(Options options, Retry defaults) {
     Options retry = options.child("retry");
-    retry.allowOnly(Set.of("maxAttempts", "initialBackoff", "maxBackoff"));
+    if (retry.has("maxAttempts")) {
+      retry.problem("maxAttempts", "is no longer used: a channel retries for a time, retry.budget (such as PT24H), not a number of attempts");
+    }
+    retry.allowOnly(Set.of("maxAttempts", "initialBackoff", "maxBackoff", "budget"));
     Duration initial = retry.duration("initialBackoff", defaults.initial());
     Duration max = retry.duration("maxBackoff", defaults.max());
     if (initial.toMillis() < 1) {
@@ -62,7 +66,7 @@ public final class ChannelOptions {
     if (max.compareTo(initial) < 0) {
       retry.problem("maxBackoff", "must not be shorter than initialBackoff");
     }
-    return new Retry(retry.integer("maxAttempts", defaults.maxAttempts(), 1, 100), initial, max);
+    return new Retry(initial, max, retry.duration("budget", defaults.budget()));
   }
 
   static QuietHours quietHours(Options options) {

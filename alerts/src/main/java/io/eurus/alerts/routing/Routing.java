@@ -40,7 +40,7 @@ import java.util.Set;
 public final class Routing {
 
   /** What a channel that does not say otherwise gets, from the service's settings. */
-  public record Defaults(Retry retry, Duration cooldown) {
+  public record Defaults(Retry retry, Duration cooldown, int concurrency) {
   }
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -76,7 +76,8 @@ public final class Routing {
     if (problem != null) {
       throw new StartupException("alerts.webhook.url (EURUS_ALERTS_WEBHOOK_URL) " + problem);
     }
-    ChannelPlan plan = new ChannelPlan(new WebhookChannel("webhook", url, secret), defaults.retry(), defaults.cooldown(), Hold.NONE);
+    ChannelPlan plan = new ChannelPlan(new WebhookChannel("webhook", url, secret), defaults.retry(), defaults.cooldown(), Hold.NONE,
+        defaults.concurrency());
     return new Routing(List.of(plan), List.of(new Route(Set.of(), Set.of(), null, List.of("webhook"))));
   }
 
@@ -159,6 +160,7 @@ public final class Routing {
     String type = options.requiredText("type");
     Retry retry = ChannelOptions.retry(options, defaults.retry());
     Duration cooldown = options.duration("cooldown", defaults.cooldown());
+    int concurrency = options.integer("concurrency", defaults.concurrency(), 1, 64);
     QuietHours quiet = ChannelOptions.quietHours(options);
     if (type == null) {
       return null;
@@ -170,6 +172,6 @@ public final class Routing {
     Hold hold = channel instanceof EmailChannel email
         ? new Hold(quiet, alert -> !email.isUrgent(alert), email.digestSchedule())
         : new Hold(quiet, null, null);
-    return new ChannelPlan(channel, retry, cooldown, hold);
+    return new ChannelPlan(channel, retry, cooldown, hold, concurrency);
   }
 }

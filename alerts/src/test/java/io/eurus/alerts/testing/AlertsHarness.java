@@ -87,6 +87,30 @@ public final class AlertsHarness {
     }
   }
 
+  /**
+   * Waits until each group has committed the end of {@code alerts}: everything published so far is settled
+   * (delivered, dead-lettered or not for the channel), so a duplicate would already have arrived.
+   */
+  public static void awaitSettled(String... groups) {
+    try (Admin admin = KafkaClients.admin(bootstrap(), java.time.Duration.ofSeconds(30))) {
+      var partitions = admin.describeTopics(List.of(Topics.ALERTS.name())).allTopicNames().get().get(Topics.ALERTS.name())
+          .partitions().stream().map(p -> new TopicPartition(Topics.ALERTS.name(), p.partition())).toList();
+      var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+      for (String group : groups) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+          Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+          return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
+              && committed.get(end.getKey()).offset() >= end.getValue().offset());
+        });
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("cannot read the groups' offsets: " + e, e);
+    }
+  }
+
   /** Settings for a run: the shared broker, a free dashboard port, and {@code extra}. */
   public static AlertsSettings settings(String groupPrefix, Path routingFile, Map<String, String> extra) {
     Map<String, String> values = new HashMap<>(Map.of(
