@@ -1,8 +1,6 @@
-package io.eurus.processor.series;
+package io.eurus.processor.coverage;
 
 import io.eurus.events.Article;
-import io.eurus.processor.detect.DetectorConfig.Sides;
-import io.eurus.processor.stories.Story.Carrier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,13 +43,16 @@ public record Series(String name, SeriesLevel level, String bloc, String languag
     return new Series(profile + "/side/" + side, SeriesLevel.SIDE, null, null, side);
   }
 
-  /** Whether a source carrying a story writes in this series: the story counts where it first appears in it. */
-  public boolean carries(Carrier carrier, Sides sides) {
-    String bloc = blocOf(carrier.bloc());
+  /**
+   * Whether a source of this bloc and language, carrying a story, writes in this series: the story counts where it
+   * first appears in it.
+   */
+  public boolean carries(String sourceBloc, String sourceLanguage, Sides sides) {
+    String bloc = blocOf(sourceBloc);
     return switch (level) {
       case ALL -> true;
       case BLOC -> bloc.equals(this.bloc);
-      case BLOC_LANGUAGE -> bloc.equals(this.bloc) && languageOf(carrier.language()).equals(language);
+      case BLOC_LANGUAGE -> bloc.equals(this.bloc) && languageOf(sourceLanguage).equals(language);
       case SIDE -> Objects.equals(sides.sideOf(bloc), side);
     };
   }

@@ -1,4 +1,4 @@
-package io.eurus.processor.series;
+package io.eurus.processor.coverage;
 
 import java.util.Arrays;
 import java.util.Set;

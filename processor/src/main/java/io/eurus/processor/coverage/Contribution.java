@@ -1,4 +1,4 @@
-package io.eurus.processor.series;
+package io.eurus.processor.coverage;
 
 import io.eurus.events.ArticleRef;
 import java.time.Instant;

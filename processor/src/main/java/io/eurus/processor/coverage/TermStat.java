@@ -1,4 +1,4 @@
-package io.eurus.processor.series;
+package io.eurus.processor.coverage;
 
 /**
  * A tone term's presence in a window: in how many stories it occurs and its summed tone weight.
