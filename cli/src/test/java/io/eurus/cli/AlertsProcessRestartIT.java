@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eurus.cli.testing.WebhookReceiver;
+import io.eurus.embedded.testing.SharedKafka;
 import io.eurus.events.Alert;
 import io.eurus.events.AlertType;
 import io.eurus.events.Severity;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.EventProducer;
 import io.eurus.platform.kafka.KafkaClients;
-import io.eurus.platform.testing.SharedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

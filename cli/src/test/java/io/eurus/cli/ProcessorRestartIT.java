@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eurus.embedded.testing.SharedKafka;
+import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.Alert;
 import io.eurus.events.Article;
 import io.eurus.events.Json;
 import io.eurus.events.ToneWindow;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.KafkaClients;
-import io.eurus.platform.testing.SharedKafka;
-import io.eurus.platform.testing.TopicProbe;
 import io.eurus.processor.replay.Replay;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package io.eurus.alerts.testing;
 
 import io.eurus.alerts.AlertsService;
 import io.eurus.alerts.AlertsSettings;
+import io.eurus.embedded.testing.SharedKafka;
 import io.eurus.events.Alert;
 import io.eurus.events.AlertType;
 import io.eurus.events.ArticleRef;
@@ -13,7 +14,6 @@ import io.eurus.platform.kafka.EventProducer;
 import io.eurus.platform.kafka.KafkaClients;
 import io.eurus.platform.ops.Ops;
 import io.eurus.platform.settings.SettingsLoader;
-import io.eurus.platform.testing.SharedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import io.eurus.events.Direction;
 import io.eurus.events.Evidence;
 import io.eurus.events.StoryRef;
 import io.eurus.events.TermWeight;
-import io.eurus.processor.series.Contribution;
+import io.eurus.processor.coverage.Contribution;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.eurus.platform.StartupException;
-import io.eurus.processor.series.SeriesLevel;
+import io.eurus.processor.coverage.SeriesLevel;
+import io.eurus.processor.coverage.Sides;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -69,18 +70,6 @@ public record DetectorConfig(
    * @param horizon    how long after its first article a story takes copies
    */
   public record Stories(double similarity, Duration horizon) {
-  }
-
-  /** The two sides of the relationship for TONE_DIVERGENCE, each a name and its source blocs. */
-  public record Sides(String first, List<String> firstBlocs, String second, List<String> secondBlocs) {
-
-    /** The side a bloc speaks for, or null when it speaks for neither (international, independent media). */
-    public String sideOf(String bloc) {
-      if (firstBlocs.contains(bloc)) {
-        return first;
-      }
-      return secondBlocs.contains(bloc) ? second : null;
-    }
   }
 
   /**

@@ -5,6 +5,9 @@ import io.eurus.events.EnrichedArticle;
 import io.eurus.events.StoryRef;
 import io.eurus.events.TermWeight;
 import io.eurus.events.ToneWindow;
+import io.eurus.processor.coverage.Series;
+import io.eurus.processor.coverage.SeriesLevel;
+import io.eurus.processor.coverage.WindowStats;
 import io.eurus.processor.detect.AlertWriter;
 import io.eurus.processor.detect.Citations;
 import io.eurus.processor.detect.DetectorConfig;
@@ -149,7 +152,7 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
             baseline != null && baseline.ready(config.toneShift().learningWindows()) ? baseline : null);
       }
       // Without its story (expired, or too old to store) an article can only count as a story of its own.
-      boolean newStory = story == null || story.firstInSeries(article.article().id(), c -> series.carries(c, config.sides()));
+      boolean newStory = story == null || story.firstInSeries(article.article().id(), c -> series.carries(c.bloc(), c.language(), config.sides()));
       window = new OpenWindow(window.stats().with(article, newStory), window.baseline());
       open.put(key, window);
       windows.put(key, window);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eurus.platform.StartupException;
-import io.eurus.processor.series.SeriesLevel;
+import io.eurus.processor.coverage.SeriesLevel;
 import io.eurus.processor.series.SeriesSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,0 +1,78 @@
+package io.eurus.tools;
+
+import io.eurus.cli.AnalystOptions;
+import io.eurus.processor.EnricherSources;
+import io.eurus.tools.eval.Evaluation;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Score the human-rated data in ../shared/data and print, side by side in one run: Pearson r,",
+        "3-class accuracy and macro-F1 of Eurus' polarity and of plain VADER on VADER's datasets (sentiment/), and",
+        "conflict-class precision, recall and F1 of Eurus' relations tone against the Lexicoder baseline on UNSCon",
+        "(conflict/unscon/)."})
+final class EvalCommand implements Callable<Integer> {
+
+  @Option(names = "--data", paramLabel = "DIR", description = "The shared data folder (default: ../shared/data beside the project).")
+  Path data;
+
+  @Mixin
+  AnalystOptions knowledge;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (EnricherSources.OpenEnricher open = knowledge.sources().open(matcher -> { })) {
+      Evaluation.Report report = new Evaluation(open.enricher()).run(data == null ? defaultData() : data);
+      print(report, out);
+    }
+    return 0;
+  }
+
+  static void print(Evaluation.Report report, PrintWriter out) {
+    out.println("Polarity against human ratings — VADER's ICWSM-2014 data (Hutto & Gilbert 2014), classes cut at ±0.05 (ratings / 4)");
+    out.printf(Locale.ROOT, "%-20s %6s  %-8s %9s %10s %8s%n", "dataset", "items", "system", "pearson_r", "accuracy3", "macroF1");
+    for (Evaluation.PolarityRow row : report.polarity()) {
+      out.printf(Locale.ROOT, "%-20s %6d  %-8s %9.3f %10.3f %8.3f%n", row.dataset(), row.items(), row.system(), row.pearson(),
+          row.accuracy(), row.macroF1());
+    }
+    out.println();
+    out.println("Conflict sentences in UN Security Council speeches — UNSCon (Zaczynska, Bourgonje & Stede 2024); "
+        + "conflict = tone <= " + Evaluation.CONFLICT_TONE);
+    out.printf(Locale.ROOT, "%-9s %9s  %-11s %9s %7s %6s %9s%n", "split", "sentences", "system", "precision", "recall", "f1", "accuracy");
+    for (Evaluation.ConflictRow row : report.conflict()) {
+      out.printf(Locale.ROOT, "%-9s %9d  %-11s %9.3f %7.3f %6.3f %9.3f%n", row.split(), row.sentences(), row.system(),
+          row.conflict().precision(), row.conflict().recall(), row.conflict().f1(), row.accuracy());
+    }
+    out.flush();
+  }
+
+  /** ../shared/data beside the project the jar was built in, else beside the working folder. */
+  static Path defaultData() {
+    try {
+      Path jar = Path.of(EvalCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // tools/target/eurus-tools.jar (or tools/target/classes) → the project root is two folders up from target.
+      Path root = jar.getParent() == null ? null : jar.getParent().getParent();
+      if (root != null && root.getParent() != null) {
+        Path candidate = root.getParent().resolve("../shared/data").normalize();
+        if (Files.isDirectory(candidate)) {
+          return candidate;
+        }
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      // fall through to the working folder
+    }
+    return Path.of("..", "shared", "data");
+  }
+}
