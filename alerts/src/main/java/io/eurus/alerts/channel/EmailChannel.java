@@ -1,8 +1,6 @@
 package io.eurus.alerts.channel;
 
-import io.eurus.alerts.routing.ChannelOptions;
-import io.eurus.alerts.routing.DigestSchedule;
-import io.eurus.alerts.routing.Options;
+import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.Severity;
 import jakarta.mail.Message;
@@ -83,7 +81,6 @@ public final class EmailChannel implements Channel {
   }
 
   public static EmailChannel from(String name, Options options) {
-    options.allowOnly(ChannelOptions.withCommon(OPTIONS));
     Options server = options.child("smtp");
     if (!options.has("smtp")) {
       options.problem("smtp", "is required: {host: …, port: 587, username: …, password: {env: NAME}}");
@@ -181,13 +178,14 @@ public final class EmailChannel implements Channel {
     return alert.severity().compareTo(urgent) >= 0;
   }
 
+  @Override
   public DigestSchedule digestSchedule() {
     return digest;
   }
 
   @Override
-  public boolean sendsDigests() {
-    return true;
+  public boolean digests(Alert alert) {
+    return !isUrgent(alert);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.eurus.alerts.channel;
 
-import io.eurus.alerts.routing.Options;
+import io.eurus.alerts.config.Options;
 import io.eurus.events.Json;
 import io.eurus.platform.retry.Backoff;
 import java.io.IOException;

@@ -1,20 +1,16 @@
 package io.eurus.alerts.routing;
 
-import io.eurus.alerts.channel.Channel;
-import io.eurus.alerts.channel.EmailChannel;
-import io.eurus.alerts.channel.SlackChannel;
-import io.eurus.alerts.channel.TeamsChannel;
-import io.eurus.alerts.channel.WebhookChannel;
+import io.eurus.alerts.config.Options;
 import io.eurus.events.Severity;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The options every channel has besides its own: {@code type}, {@code retry}, {@code cooldown} and
- * {@code quietHours}; and the one place that knows which class reads which {@code type}.
+ * The options every channel has besides its own, which say how Eurus delivers to it rather than what it is:
+ * {@code type}, {@code retry}, {@code cooldown}, {@code quietHours} and {@code concurrency}. The channel's own
+ * options are its class's (see {@link io.eurus.alerts.channel.Channels}).
  *
  * <pre>
  *   retry: {budget: PT24H, initialBackoff: PT0.2S, maxBackoff: PT30S}
@@ -26,29 +22,7 @@ import java.util.Set;
 public final class ChannelOptions {
 
   static final Set<String> COMMON = Set.of("type", "retry", "cooldown", "quietHours", "concurrency");
-  static final Set<String> TYPES = Set.of(WebhookChannel.TYPE, SlackChannel.TYPE, TeamsChannel.TYPE, EmailChannel.TYPE);
-
   private ChannelOptions() {
-  }
-
-  public static Set<String> withCommon(Set<String> own) {
-    Set<String> all = new HashSet<>(own);
-    all.addAll(COMMON);
-    return all;
-  }
-
-  /** The channel of {@code type}, built from its own options; null when they have problems. */
-  static Channel channel(String name, String type, Options options) {
-    return switch (type) {
-      case WebhookChannel.TYPE -> WebhookChannel.from(name, options);
-      case SlackChannel.TYPE -> SlackChannel.from(name, options);
-      case TeamsChannel.TYPE -> TeamsChannel.from(name, options);
-      case EmailChannel.TYPE -> EmailChannel.from(name, options);
-      default -> {
-        options.problem("type", "'" + type + "' is not a channel type (one of " + String.join(", ", TYPES.stream().sorted().toList()) + ")");
-        yield null;
-      }
-    };
   }
 
   static Retry retry(Options options, Retry defaults) {

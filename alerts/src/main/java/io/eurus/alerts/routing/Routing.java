@@ -3,8 +3,11 @@ package io.eurus.alerts.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.eurus.alerts.channel.EmailChannel;
+import io.eurus.alerts.channel.Channel;
+import io.eurus.alerts.channel.Channels;
+import io.eurus.alerts.channel.HttpPoster;
 import io.eurus.alerts.channel.WebhookChannel;
+import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.AlertType;
 import io.eurus.events.Severity;
@@ -72,7 +75,7 @@ public final class Routing {
     if (url == null || url.isBlank()) {
       return new Routing(List.of(), List.of());
     }
-    String problem = io.eurus.alerts.channel.HttpPoster.problemWith(url);
+    String problem = HttpPoster.problemWith(url);
     if (problem != null) {
       throw new StartupException("alerts.webhook.url (EURUS_ALERTS_WEBHOOK_URL) " + problem);
     }
@@ -165,13 +168,11 @@ public final class Routing {
     if (type == null) {
       return null;
     }
-    var channel = ChannelOptions.channel(name, type, options);
+    Channel channel = Channels.create(name, type, options, ChannelOptions.COMMON);
     if (channel == null) {
       return null;
     }
-    Hold hold = channel instanceof EmailChannel email
-        ? new Hold(quiet, alert -> !email.isUrgent(alert), email.digestSchedule())
-        : new Hold(quiet, null, null);
+    Hold hold = new Hold(quiet, channel.digestSchedule() == null ? null : channel::digests, channel.digestSchedule());
     return new ChannelPlan(channel, retry, cooldown, hold, concurrency);
   }
 }

@@ -2,6 +2,7 @@ package io.eurus.alerts.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eurus.alerts.channel.DigestSchedule;
 import io.eurus.alerts.testing.AlertsHarness;
 import io.eurus.events.AlertType;
 import io.eurus.events.Severity;
