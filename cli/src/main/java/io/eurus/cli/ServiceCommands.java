@@ -111,7 +111,7 @@ final class ServiceCommands {
     }
   }
 
-  @Command(name = "alerts", mixinStandardHelpOptions = true,
+  @Command(name = "alerts", mixinStandardHelpOptions = true, subcommands = RedriveCommand.class,
       description = "Deliver alerts to the channels and serve the desk dashboard.")
   static final class Alerts extends ExternalKafkaCommand {
 

@@ -1,0 +1,104 @@
+package io.eurus.alerts.delivery;
+
+import static io.eurus.alerts.testing.AlertsHarness.alert;
+import static io.eurus.alerts.testing.AlertsHarness.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eurus.alerts.AlertsService;
+import io.eurus.alerts.routing.Routing;
+import io.eurus.alerts.testing.AlertsHarness;
+import io.eurus.alerts.testing.HttpReceiver;
+import io.eurus.events.Alert;
+import io.eurus.events.AlertType;
+import io.eurus.events.DeadLetter;
+import io.eurus.events.Delivered;
+import io.eurus.events.Severity;
+import io.eurus.events.Topics;
+import io.eurus.platform.StartupException;
+import io.eurus.embedded.testing.TopicProbe;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eurus alerts redrive} on a real broker, to a real receiver: dead letters go again, once each. */
+class RedriveIT {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void afterAnOutageThatDeadLetteredAlertsARedriveDeliversEachOnceAndSkipsWhatTheChannelAlreadyTook() throws Exception {
+    String prefix = AlertsHarness.unique("redrive");
+    String channel = prefix.replace(':', '-');
+    Instant start = Instant.now();
+    String yaml = "channels:\n  " + channel + ":\n    type: webhook\n    url: {env: HOOK_URL}\n"
+        + "    retry: {budget: PT0.3S, initialBackoff: PT0.02S, maxBackoff: PT0.1S}\nroutes:\n  - to: [" + channel + "]\n";
+    Alert a = alert(prefix + ":a", 1, AlertType.RULE_MATCH, Severity.HIGH, "A");
+    Alert b = alert(prefix + ":b", 1, AlertType.RULE_MATCH, Severity.HIGH, "B");
+    Alert c = alert(prefix + ":c", 1, AlertType.RULE_MATCH, Severity.HIGH, "C");
+    try (HttpReceiver receiver = new HttpReceiver().failAlways(true);
+         TopicProbe<String, DeadLetter> dlq = new TopicProbe<>(AlertsHarness.bootstrap(), Topics.ALERTS_DLQ)) {
+      Map<String, String> env = Map.of("HOOK_URL", receiver.url());
+      AlertsHarness.startAtEnd(prefix + "." + channel);
+      try (AlertsService service = AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()), env)) {
+        publish(a, b, c);
+        dlq.readUntil(seen -> seen.stream().filter(r -> r.key().startsWith(prefix)).count() == 3, Duration.ofSeconds(20));
+      }
+      // C was dead-lettered, and then delivered all the same (a SIGKILL before the offset commit, and the restart
+      // delivered it): the lane's receipt says so.
+      AlertsHarness.publish(Topics.ALERTS_DELIVERED, c.key(),
+          new Delivered(Delivered.SCHEMA_VERSION, channel, c.id(), c.key(), c.revision(), Instant.now(), false));
+      receiver.failAlways(false);
+      Routing routing = AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()).routing(env);
+      List<String> lines = new ArrayList<>();
+      Redrive redrive = new Redrive(AlertsHarness.bootstrap(), routing, Clock.systemUTC(), lines::add);
+
+      Redrive.Report first = redrive.run(channel, start, Duration.ofSeconds(10));
+      Redrive.Report second = redrive.run(null, start, Duration.ofSeconds(10));
+
+      assertThat(first.summary()).isEqualTo("2 resent, 1 skipped (the channel already took them), 0 failed");
+      assertThat(second.summary()).as("a second run sends nothing again").isEqualTo("0 resent, 3 skipped (the channel already took them), 0 failed");
+      assertThat(receiver.acceptedWithKey(prefix)).extracting(r -> r.header("Idempotency-Key")).containsExactlyInAnyOrder(a.id(), b.id());
+      assertThat(lines).contains(channel + ": " + a.id() + " resent");
+      assertThatThrownBy(() -> redrive.run("nowhere", null, Duration.ZERO)).isInstanceOf(StartupException.class)
+          .hasMessage("no channel is named 'nowhere' in the routing (channels: " + channel + ")");
+    }
+  }
+
+  @Test
+  void aChannelStillDownLeavesTheDeadLetterForTheNextRun() throws Exception {
+    String prefix = AlertsHarness.unique("redrive-down");
+    String channel = prefix.replace(':', '-');
+    Instant start = Instant.now();
+    String yaml = "channels:\n  " + channel + ":\n    type: webhook\n    url: {env: HOOK_URL}\n"
+        + "    retry: {budget: PT0S}\nroutes:\n  - to: [" + channel + "]\n";
+    Alert a = alert(prefix + ":a", 1, AlertType.RULE_MATCH, Severity.HIGH, "A");
+    try (HttpReceiver receiver = new HttpReceiver().failAlways(true);
+         TopicProbe<String, DeadLetter> dlq = new TopicProbe<>(AlertsHarness.bootstrap(), Topics.ALERTS_DLQ)) {
+      Map<String, String> env = Map.of("HOOK_URL", receiver.url());
+      AlertsHarness.startAtEnd(prefix + "." + channel);
+      try (AlertsService service = AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()), env)) {
+        publish(a);
+        dlq.readUntil(seen -> seen.stream().anyMatch(r -> r.key().startsWith(prefix)), Duration.ofSeconds(20));
+      }
+      Redrive redrive = new Redrive(AlertsHarness.bootstrap(),
+          AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()).routing(env), Clock.systemUTC(), line -> { });
+
+      Redrive.Report down = redrive.run(channel, start, Duration.ofMillis(200));
+      receiver.failAlways(false);
+      Redrive.Report up = redrive.run(channel, start, Duration.ofMillis(200));
+
+      assertThat(down.summary()).isEqualTo("0 resent, 0 skipped (the channel already took them), 1 failed");
+      assertThat(down.failures()).singleElement().asString().contains(a.id(), "HTTP 503");
+      assertThat(up.summary()).isEqualTo("1 resent, 0 skipped (the channel already took them), 0 failed");
+      assertThat(receiver.acceptedWithKey(prefix)).hasSize(1);
+    }
+  }
+}
