@@ -19,22 +19,23 @@ import java.util.function.Consumer;
  * bundled EU–Russia default when null) and the languages. {@link #open} reads and checks all of them, reporting
  * every problem at once.
  */
-public record EnricherSources(Path profile, Path rules, Path lexicon, List<String> languages, Duration rulesReload) {
+public record EnricherSources(Path profile, Path rules, Path lexicon, List<String> languages, Duration rulesReload,
+    boolean allowNoRules) {
 
   public static EnricherSources defaults() {
-    return new EnricherSources(null, null, null, List.of("en:english", "ru:russian"), Duration.ZERO);
+    return new EnricherSources(null, null, null, List.of("en:english", "ru:russian"), Duration.ZERO, false);
   }
 
   public EnricherSources withRules(Path file) {
-    return new EnricherSources(profile, file, lexicon, languages, rulesReload);
+    return new EnricherSources(profile, file, lexicon, languages, rulesReload, allowNoRules);
   }
 
   public EnricherSources withProfile(Path file) {
-    return new EnricherSources(file, rules, lexicon, languages, rulesReload);
+    return new EnricherSources(file, rules, lexicon, languages, rulesReload, allowNoRules);
   }
 
   public EnricherSources withLexicon(Path file) {
-    return new EnricherSources(profile, rules, file, languages, rulesReload);
+    return new EnricherSources(profile, rules, file, languages, rulesReload, allowNoRules);
   }
 
   /**
@@ -42,14 +43,15 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
    * @throws StartupException naming every file that cannot be used and why
    */
   public OpenEnricher open(Consumer<RuleMatcher> onRulesLoaded) {
-    return open(onRulesLoaded, List.of());
+    return open(RuleBook.Listener.onLoad(onRulesLoaded), List.of());
   }
 
   /**
+   * @param rulesWatch    told of every rule set put in force, and of the rules file's problems
    * @param otherProblems problems already found in the rest of the processor's configuration, reported together
    *                      with these files' problems
    */
-  public OpenEnricher open(Consumer<RuleMatcher> onRulesLoaded, List<String> otherProblems) {
+  public OpenEnricher open(RuleBook.Listener rulesWatch, List<String> otherProblems) {
     List<String> problems = new ArrayList<>(otherProblems);
     Languages langs = attempt(() -> Languages.parse(languages), problems);
     if (langs == null) {
@@ -58,7 +60,7 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
     WatchProfile watch = attempt(() -> profile == null ? WatchProfile.defaults() : WatchProfile.load(profile), problems);
     ToneLexicon tone = attempt(() -> lexicon == null ? ToneLexicon.bundled(langs) : ToneLexicon.load(lexicon, langs), problems);
     RuleBook book = attempt(() -> rules == null ? RuleBook.bundled(langs)
-        : RuleBook.watching(rules, langs, rulesReload, onRulesLoaded), problems);
+        : RuleBook.watching(rules, langs, rulesReload, allowNoRules, rulesWatch), problems);
     if (!problems.isEmpty()) {
       if (book != null) {
         book.close();
@@ -67,7 +69,7 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
           : "cannot start the processor:" + System.lineSeparator() + "  - " + String.join(System.lineSeparator() + "  - ", problems));
     }
     if (rules == null) {
-      onRulesLoaded.accept(book.current());
+      rulesWatch.loaded(book.current());
     }
     ArticleEnricher enricher = new ArticleEnricher(watch, book, new ToneScorer(langs, tone, VaderPolarity.fromBundledLexicon()));
     return new OpenEnricher(enricher, book);

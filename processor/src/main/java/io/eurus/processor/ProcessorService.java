@@ -1,8 +1,12 @@
 package io.eurus.processor;
 
+import io.eurus.events.Topics;
 import io.eurus.platform.Service;
+import io.eurus.platform.kafka.EventProducer;
+import io.eurus.platform.kafka.KafkaClients;
 import io.eurus.platform.ops.Ops;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Properties;
@@ -24,6 +28,8 @@ public final class ProcessorService implements Service {
   private final AtomicInteger rulesLeftOut = new AtomicInteger();
   private ProcessorSources.OpenProcessor processor;
   private KafkaStreams streams;
+  /** Publishes the processor's own health alerts (RULES_PROBLEM), beside the topology's exactly-once output. */
+  private volatile EventProducer health;
 
   public ProcessorService(ProcessorSettings settings, Ops ops) {
     this.settings = settings;
@@ -56,10 +62,11 @@ public final class ProcessorService implements Service {
   @Override
   public void start() {
     // Every file is read and checked before Kafka is touched: a broken profile fails the start in one message.
-    processor = settings.processorSources().open(matcher -> {
+    processor = settings.processorSources().openWatching(new RulesProblemAlerts(matcher -> {
       rulesInForce.set(matcher.rules().size());
       rulesLeftOut.set(matcher.problems().size());
-    });
+    }, this::raise, Clock.systemUTC()));
+    health = new EventProducer(KafkaClients.producerConfig(settings.bootstrapServers(), "eurus-processor-health"));
     ops.registry().gauge("eurus.processor.rules", rulesInForce);
     ops.registry().gauge("eurus.processor.rules.invalid", rulesLeftOut);
     Properties config = streamsConfig(settings);
@@ -75,6 +82,20 @@ public final class ProcessorService implements Service {
     LOG.info("Processor started (application id {})", settings.applicationId());
   }
 
+  /** Raises one of the processor's health alerts to the desk (the rules file is only watched once this exists). */
+  private void raise(io.eurus.events.Alert alert) {
+    EventProducer producer = health;
+    if (producer == null) {
+      LOG.warn("{} not raised: the processor is not started", alert.id());
+      return;
+    }
+    producer.send(Topics.ALERTS, alert.key(), alert).whenComplete((sent, error) -> {
+      if (error != null) {
+        LOG.warn("cannot raise {} to the desk: {}", alert.id(), error.getMessage());
+      }
+    });
+  }
+
   @Override
   public boolean healthy() {
     return streams != null && (streams.state().isRunningOrRebalancing() || streams.state() == KafkaStreams.State.CREATED);
@@ -87,6 +108,9 @@ public final class ProcessorService implements Service {
     }
     if (processor != null) {
       processor.close();
+    }
+    if (health != null) {
+      health.close();
     }
   }
 }

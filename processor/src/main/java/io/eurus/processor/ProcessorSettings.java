@@ -23,6 +23,7 @@ public final class ProcessorSettings extends AbstractConfig {
   public static final String PROFILE_FILE = "processor.profile.file";
   public static final String RULES_FILE = "processor.rules.file";
   public static final String RULES_RELOAD_SECONDS = "processor.rules.reload.seconds";
+  public static final String RULES_ALLOW_EMPTY = "processor.rules.allow.empty";
   public static final String LEXICON_FILE = "processor.lexicon.file";
   public static final String LANGUAGES = "processor.languages";
 
@@ -39,6 +40,9 @@ public final class ProcessorSettings extends AbstractConfig {
           "YAML file of the desk's rules (Lucene query syntax), reloaded when it changes. Empty: the bundled EU–Russia rules.")
       .define(RULES_RELOAD_SECONDS, Type.INT, 5, Range.between(0, 3600), Importance.LOW,
           "How often the rules file is checked for changes, in seconds; 0 reads it only at start.")
+      .define(RULES_ALLOW_EMPTY, Type.BOOLEAN, false, Importance.LOW,
+          "Whether a rules file with no usable rule is taken as meant: false refuses it at start and, on a reload, keeps "
+              + "the previous rules in force and raises RULES_PROBLEM (as for a rules file that is gone or broken).")
       .define(LEXICON_FILE, Type.STRING, "", Importance.LOW,
           "YAML diplomatic lexicon for the relations tone (CAMEO classes, negators, modals). Empty: the bundled lexicon.")
       .define(LANGUAGES, Type.LIST, List.of("en:english", "ru:russian"), new LanguagesValidator(), Importance.LOW,
@@ -86,7 +90,7 @@ public final class ProcessorSettings extends AbstractConfig {
   /** Where the enricher's profile, rules, lexicon and languages come from. */
   public EnricherSources enricherSources() {
     return new EnricherSources(path(PROFILE_FILE), path(RULES_FILE), path(LEXICON_FILE), getList(LANGUAGES),
-        Duration.ofSeconds(getInt(RULES_RELOAD_SECONDS)));
+        Duration.ofSeconds(getInt(RULES_RELOAD_SECONDS)), getBoolean(RULES_ALLOW_EMPTY));
   }
 
   /** Everything the topology is made from: the enricher's sources and the detectors file. */

@@ -65,6 +65,38 @@ class ProcessorServiceIT {
     }
   }
 
+  @Test
+  void aRulesFileSavedEmptyRaisesRulesProblemToTheDeskAndItsFixEndsIt() throws Exception {
+    String bootstrap = SharedKafka.bootstrapServers();
+    TopicAdmin.ensureTopics(bootstrap, Topics.ALL, 1);
+    Path rules = java.nio.file.Files.writeString(state.resolve("rules-" + UUID.randomUUID() + ".yaml"),
+        "rules:\n  - {id: sanctions, name: Sanctions, query: 'sanction*'}\n");
+    ProcessorSettings settings = new ProcessorSettings(Map.of(
+        CommonSettings.BOOTSTRAP_SERVERS, bootstrap,
+        ProcessorSettings.APPLICATION_ID, "processor-it-" + UUID.randomUUID(),
+        ProcessorSettings.STATE_DIR, state.resolve("streams").toString(),
+        ProcessorSettings.RULES_FILE, rules.toString(),
+        ProcessorSettings.RULES_RELOAD_SECONDS, "1"));
+    String key = io.eurus.events.AlertType.RULES_PROBLEM + ":" + rules + ":";
+    try (var alerts = new TopicProbe<>(bootstrap, Topics.ALERTS);
+         ProcessorService service = new ProcessorService(settings, new Ops())) {
+      service.start();
+
+      java.nio.file.Files.writeString(rules, "rules: []\n"); // a half-done edit
+      var opened = alerts.readUntil(seen -> seen.stream().anyMatch(r -> r.key().startsWith(key)), Duration.ofSeconds(30));
+      java.nio.file.Files.writeString(rules, "rules:\n  - {id: sanctions, name: Sanctions, query: 'sanction*'}\n");
+      var fixed = alerts.readUntil(seen -> seen.stream().anyMatch(r -> r.key().startsWith(key) && r.value().revision() == 2),
+          Duration.ofSeconds(30));
+
+      assertThat(opened).filteredOn(r -> r.key().startsWith(key)).singleElement().satisfies(r -> {
+        assertThat(r.value().severity()).isEqualTo(io.eurus.events.Severity.HIGH);
+        assertThat(r.value().summary()).contains(rules + " holds no usable rule", "The 1 rules read before stay in force");
+      });
+      assertThat(fixed).filteredOn(r -> r.key().startsWith(key)).extracting(r -> r.value().revision() + " " + r.value().title())
+          .containsExactly("1 Rules file problem: the previous rules stay in force", "2 Rules file fixed: 1 rules in force");
+    }
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
