@@ -2,7 +2,6 @@ package io.eurus.alerts.channel;
 
 import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
-import io.eurus.events.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -63,7 +62,7 @@ public final class WebhookChannel implements Channel {
   public void deliver(Alert alert) throws DeliveryException {
     byte[] body;
     try {
-      body = Json.mapper().writeValueAsBytes(alert);
+      body = OutboundJson.mapper().writeValueAsBytes(alert);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

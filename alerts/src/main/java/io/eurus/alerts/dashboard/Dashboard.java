@@ -1,6 +1,7 @@
 package io.eurus.alerts.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eurus.alerts.channel.OutboundJson;
 import io.eurus.alerts.desk.Acknowledgements;
 import io.eurus.alerts.desk.Acknowledgements.AckException;
 import io.eurus.alerts.desk.Desk;
@@ -55,7 +56,7 @@ public final class Dashboard implements AutoCloseable {
 
   private static String json(Object data) {
     try {
-      return Json.mapper().writeValueAsString(data);
+      return OutboundJson.mapper().writeValueAsString(data);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + data.getClass().getSimpleName() + " as JSON", e);
     }
@@ -65,7 +66,7 @@ public final class Dashboard implements AutoCloseable {
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
-      config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      config.jsonMapper(new JavalinJackson(OutboundJson.mapper(), false));
       config.jetty.threadPool = threadPool();
       config.staticFiles.add("/dashboard", Location.CLASSPATH);
       config.staticFiles.enableWebjars();

@@ -180,6 +180,24 @@ class DashboardIT {
   }
 
   @Test
+  void theApiServesOnlyHttpArticleLinks() throws Exception {
+    String prefix = AlertsHarness.unique("links");
+    try (AlertsService service = start(prefix, Map.of())) {
+      Alert plain = alert(prefix + ":x", 1, AlertType.RULE_MATCH, Severity.HIGH, "x");
+      io.eurus.events.ArticleRef bad = new io.eurus.events.ArticleRef("x", "Hostile", "data:text/html,<script>alert(1)</script>", "W",
+          "eu-media", null, null);
+      publish(new Alert(1, plain.id(), plain.key(), 1, plain.type(), plain.severity(), plain.title(), plain.summary(), plain.at(),
+          plain.created(), plain.bloc(), null, plain.rule(), null, List.of(bad), null));
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> alertsAbout(service, prefix, "").size() == 1);
+
+      JsonNode article = alertsAbout(service, prefix, "").get(0).path("articles").get(0);
+      assertThat(article.path("title").asText()).isEqualTo("Hostile");
+      assertThat(article.has("url")).isFalse();
+    }
+  }
+
+  @Test
   void theStreamAskedForWithoutEventStreamInAcceptIsAClear406() throws Exception {
     String prefix = AlertsHarness.unique("accept");
     try (AlertsService service = start(prefix, Map.of())) {

@@ -272,4 +272,26 @@ class WebhookDeliveryIT {
           .containsExactly(IntStream.rangeClosed(1, 12).mapToObj(String::valueOf).toArray(String[]::new));
     }
   }
+
+  @Test
+  void aWebhookBodyCarriesOnlyHttpArticleLinks() throws Exception {
+    String prefix = AlertsHarness.unique("links");
+    try (HttpReceiver receiver = new HttpReceiver();
+         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", "PT1M") + "routes:\n  - to: [desk-hook]\n",
+             Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET))) {
+      Alert plain = alert(prefix + ":1", 1, AlertType.RULE_MATCH, Severity.HIGH, "Links");
+      io.eurus.events.ArticleRef bad = new io.eurus.events.ArticleRef("x", "Hostile", "javascript:fetch('//evil.example')", "W",
+          "eu-media", null, null);
+      Alert hostile = new Alert(plain.schemaVersion(), plain.id(), plain.key(), 1, plain.type(), plain.severity(), plain.title(),
+          plain.summary(), plain.at(), plain.created(), plain.bloc(), null, plain.rule(), null, List.of(bad, plain.articles().get(0)), null);
+      publish(hostile);
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedWithKey(prefix).size() == 1);
+
+      JsonNode articles = Json.mapper().readTree(receiver.acceptedWithKey(prefix).get(0).bytes()).path("articles");
+      assertThat(articles.get(0).has("url")).as("the javascript: link is left out").isFalse();
+      assertThat(articles.get(0).path("title").asText()).isEqualTo("Hostile");
+      assertThat(articles.get(1).path("url").asText()).startsWith("https://news.example/");
+    }
+  }
 }
