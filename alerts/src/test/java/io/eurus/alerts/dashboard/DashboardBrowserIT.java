@@ -258,7 +258,8 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("detail")).getText()).contains("-3.2 σ", "sanctions -0.60", "Baseline");
     List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     assertThat(console).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught"));
-    Thread.sleep(1_500); // charts redraw at most once a second: let the shift marker land in the screenshot
+    // Charts redraw at most once a second: the shift marker is in the screenshot once the redraw after it is done.
+    waitFor(Duration.ofSeconds(5), () -> "drawn".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-charts")));
     screenshot("desk.png");
   }
 

@@ -65,8 +65,14 @@ public final class TransactionalPublisher implements AutoCloseable {
   private record Pending(java.util.function.Consumer<Producer<byte[], byte[]>> records, CompletableFuture<Void> committed) {
   }
 
+  /** Waits between retries: the real time in service, whatever a test says (so a test need not wait). */
+  interface Pause {
+    void sleep(Duration wait) throws InterruptedException;
+  }
+
   private final Supplier<Producer<byte[], byte[]>> producers;
   private final Supplier<Optional<Fence>> fence;
+  private final Pause pause;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -78,8 +84,13 @@ public final class TransactionalPublisher implements AutoCloseable {
    *                  fences and aborts what the previous one left open)
    */
   public TransactionalPublisher(Supplier<Producer<byte[], byte[]>> producers, Supplier<Optional<Fence>> fence) {
+    this(producers, fence, wait -> Thread.sleep(wait.toMillis()));
+  }
+
+  TransactionalPublisher(Supplier<Producer<byte[], byte[]>> producers, Supplier<Optional<Fence>> fence, Pause pause) {
     this.producers = producers;
     this.fence = fence;
+    this.pause = pause;
     this.thread = new Thread(this::run, "eurus-ingest-publish");
     this.thread.setDaemon(true);
   }
@@ -189,7 +200,7 @@ public final class TransactionalPublisher implements AutoCloseable {
         LOG.warn("cannot publish {} feed updates (polls, removals) to Kafka, keeping them and retrying in {} ms: {}",
             batch.size(), wait.toMillis(), e.getMessage());
         recreateProducer();
-        Thread.sleep(wait.toMillis());
+        pause.sleep(wait);
       }
     }
   }
@@ -226,7 +237,7 @@ public final class TransactionalPublisher implements AutoCloseable {
         connected = false;
         Duration wait = RETRY.nominal(++failures);
         LOG.warn("commit not acknowledged yet, retrying in {} ms: {}", wait.toMillis(), e.getMessage());
-        Thread.sleep(wait.toMillis());
+        pause.sleep(wait);
       }
     }
   }
