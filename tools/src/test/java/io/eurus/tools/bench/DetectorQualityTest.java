@@ -87,8 +87,25 @@ class DetectorQualityTest {
     Instant start = Instant.parse(at);
     String series = "eu-russia/" + (bloc == null ? "all" : bloc);
     String key = type + ":" + series + ":" + at;
-    Evidence evidence = new Evidence(series, start, start.plusSeconds(3_600), null, null, null, null, null, null, null);
-    return new Episode(new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, 1), key, 1, type, Severity.HIGH, "", "", start,
-        Instant.parse(created), bloc, direction, null, null, List.of(), evidence), 1);
+    Evidence evidence = Evidence.builder()
+        .series(series)
+        .windowStart(start)
+        .windowEnd(start.plusSeconds(3_600))
+        .build();
+    return new Episode(Alert.builder()
+        .id(Alert.idOf(key, 1))
+        .key(key)
+        .revision(1)
+        .type(type)
+        .severity(Severity.HIGH)
+        .title("")
+        .summary("")
+        .at(start)
+        .created(Instant.parse(created))
+        .bloc(bloc)
+        .direction(direction)
+        .articles(List.of())
+        .evidence(evidence)
+        .build(), 1);
   }
 }
