@@ -42,8 +42,8 @@ class AlertsRedriveIT {
       Path routing = Files.writeString(tmp.resolve("routing.yaml"), "channels:\n  " + channel + ": {type: webhook, url: {file: " + url
           + "}}\nroutes:\n  - to: [" + channel + "]\n");
       String key = "RULE_MATCH:expulsions:" + channel;
-      Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, 1), key, 1, AlertType.RULE_MATCH, Severity.HIGH, "Expulsions",
-          "Rule matched.", Instant.now(), Instant.now(), "eu-media", null, null, null, List.of(), null);
+      Alert alert = Alert.builder().id(Alert.idOf(key, 1)).key(key).revision(1).type(AlertType.RULE_MATCH).severity(Severity.HIGH)
+          .title("Expulsions").summary("Rule matched.").at(Instant.now()).created(Instant.now()).bloc("eu-media").build();
       try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(SharedKafka.bootstrapServers(), "it-redrive"))) {
         producer.send(Topics.ALERTS_DLQ, key, new DeadLetter(DeadLetter.SCHEMA_VERSION, Topics.ALERTS.name(), 0, 42, key,
             Json.mapper().writeValueAsString(alert), channel + ": HTTP 503, still failing after the retry budget of 24h (2881 attempts)",

@@ -6,7 +6,6 @@ import io.eurus.events.Severity;
 import io.eurus.processor.rules.RuleBook;
 import io.eurus.processor.rules.RuleMatcher;
 import java.time.Clock;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -67,7 +66,7 @@ public final class RulesProblemAlerts implements RuleBook.Listener {
   }
 
   private Alert alert(Severity severity, String title, String summary) {
-    return new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, revision), key, revision, AlertType.RULES_PROBLEM, severity, title, summary,
-        open.changed(), clock.instant(), null, null, null, null, List.of(), null);
+    return Alert.builder().id(Alert.idOf(key, revision)).key(key).revision(revision).type(AlertType.RULES_PROBLEM)
+        .severity(severity).title(title).summary(summary).at(open.changed()).created(clock.instant()).build();
   }
 }

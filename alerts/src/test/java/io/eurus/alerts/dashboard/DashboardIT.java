@@ -186,8 +186,7 @@ class DashboardIT {
       Alert plain = alert(prefix + ":x", 1, AlertType.RULE_MATCH, Severity.HIGH, "x");
       io.eurus.events.ArticleRef bad = new io.eurus.events.ArticleRef("x", "Hostile", "data:text/html,<script>alert(1)</script>", "W",
           "eu-media", null, null);
-      publish(new Alert(1, plain.id(), plain.key(), 1, plain.type(), plain.severity(), plain.title(), plain.summary(), plain.at(),
-          plain.created(), plain.bloc(), null, plain.rule(), null, List.of(bad), null));
+      publish(plain.withArticles(List.of(bad)));
 
       await().atMost(Duration.ofSeconds(15)).until(() -> alertsAbout(service, prefix, "").size() == 1);
 

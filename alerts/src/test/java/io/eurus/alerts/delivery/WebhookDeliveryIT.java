@@ -282,8 +282,7 @@ class WebhookDeliveryIT {
       Alert plain = alert(prefix + ":1", 1, AlertType.RULE_MATCH, Severity.HIGH, "Links");
       io.eurus.events.ArticleRef bad = new io.eurus.events.ArticleRef("x", "Hostile", "javascript:fetch('//evil.example')", "W",
           "eu-media", null, null);
-      Alert hostile = new Alert(plain.schemaVersion(), plain.id(), plain.key(), 1, plain.type(), plain.severity(), plain.title(),
-          plain.summary(), plain.at(), plain.created(), plain.bloc(), null, plain.rule(), null, List.of(bad, plain.articles().get(0)), null);
+      Alert hostile = plain.withArticles(List.of(bad, plain.articles().get(0)));
       publish(hostile);
 
       await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedWithKey(prefix).size() == 1);
