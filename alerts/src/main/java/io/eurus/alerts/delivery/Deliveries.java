@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -47,8 +49,8 @@ final class Deliveries implements AutoCloseable {
 
   /** What the lane does as a delivery goes, on the delivering thread: the receipt, the dead letter, the log. */
   interface Listener {
-    /** The channel took it; returns once that is recorded. */
-    void delivered(Job job, Instant at);
+    /** The channel took it; completes once that is recorded (the alert's offset may move on only then). */
+    CompletableFuture<?> delivered(Job job, Instant at);
 
     /** Given up; returns once the dead letter is stored. */
     void deadLettered(Job job, String reason, int attempts);
@@ -95,6 +97,8 @@ final class Deliveries implements AutoCloseable {
   private final ArrayDeque<String> waitingKeys = new ArrayDeque<>();
   private final Set<Job> active = new LinkedHashSet<>();
   private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+  /** Deliveries done whose receipt is not stored yet: their slot is free, their outcome not posted. */
+  private final Set<CompletableFuture<?>> recording = ConcurrentHashMap.newKeySet();
   private int unfinished;
 
   Deliveries(String channel, String threadName, int concurrency, Retry retry, Clock clock, RandomGenerator random, Listener listener) {
@@ -174,6 +178,15 @@ final class Deliveries implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    // What was delivered is settled once its receipt is stored: wait for those too, so a stop commits them.
+    try {
+      CompletableFuture.allOf(recording.toArray(CompletableFuture[]::new))
+          .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // reported by the receipt's own callback; what is not settled is delivered again after the restart
+    }
   }
 
   @Override
@@ -200,9 +213,10 @@ final class Deliveries implements AutoCloseable {
     Instant started = clock.instant();
     Result result = null;
     Duration wait = null;
+    CompletableFuture<?> recorded = null;
     try {
       job.work.run();
-      listener.delivered(job, clock.instant());
+      recorded = listener.delivered(job, clock.instant());
       result = Result.DELIVERED;
     } catch (DeliveryException e) {
       if (job.abandoned) {
@@ -228,6 +242,19 @@ final class Deliveries implements AutoCloseable {
       }
       if (result == null) {
         job.next = pool.schedule(() -> attempt(job), wait.toMillis(), TimeUnit.MILLISECONDS);
+      } else if (recorded != null) {
+        // The slot goes to the next alert now; the outcome waits for the receipt (a few ms, batched by the producer).
+        release(job);
+        CompletableFuture<?> receipt = recorded;
+        recording.add(receipt);
+        receipt.whenComplete((stored, error) -> {
+          recording.remove(receipt);
+          if (error == null) {
+            outcomes.add(new Outcome(job, Result.DELIVERED));
+          } else {
+            listener.broken(new IllegalStateException("cannot store the receipt of " + job.what + ": " + error.getMessage(), error));
+          }
+        });
       } else {
         finish(job, result);
       }
@@ -237,9 +264,13 @@ final class Deliveries implements AutoCloseable {
 
   /** An active job ended: its key's next job, or another key's, takes the slot. */
   private void finish(Job job, Result result) {
+    release(job);
+    outcomes.add(new Outcome(job, result));
+  }
+
+  private void release(Job job) {
     active.remove(job);
     unfinished--;
-    outcomes.add(new Outcome(job, result));
     ArrayDeque<Job> queue = byKey.get(job.key);
     queue.poll();
     if (queue.isEmpty()) {

@@ -232,12 +232,12 @@ public abstract class Lane implements AutoCloseable {
   private final class Outcomes implements Deliveries.Listener {
 
     @Override
-    public void delivered(Deliveries.Job job, Instant at) {
+    public java.util.concurrent.CompletableFuture<?> delivered(Deliveries.Job job, Instant at) {
       for (ConsumerRecord<String, Alert> record : job.records) {
         delivered.increment();
         latency.record(Duration.between(Instant.ofEpochMilli(record.timestamp()), at));
       }
-      context.receipts().delivered(plan.name(), job.records.stream().map(ConsumerRecord::value).toList(), false);
+      return context.receipts().record(plan.name(), job.records.stream().map(ConsumerRecord::value).toList(), false);
     }
 
     @Override

@@ -24,13 +24,18 @@ public final class Receipts {
     this.clock = clock;
   }
 
-  /** Stores a receipt per alert; throws when the broker did not take them. */
-  public void delivered(String channel, List<Alert> alerts, boolean redriven) {
+  /** Sends a receipt per alert; completes when the broker has them all. */
+  public CompletableFuture<Void> record(String channel, List<Alert> alerts, boolean redriven) {
     CompletableFuture<?>[] sent = alerts.stream().map(alert -> producer.send(Topics.ALERTS_DELIVERED, alert.key(),
         new Delivered(Delivered.SCHEMA_VERSION, channel, alert.id(), alert.key(), alert.revision(), clock.instant(), redriven)))
         .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(sent);
+  }
+
+  /** Stores a receipt per alert and waits for the broker; throws when it did not take them. */
+  public void delivered(String channel, List<Alert> alerts, boolean redriven) {
     try {
-      CompletableFuture.allOf(sent).get();
+      record(channel, alerts, redriven).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing to " + Topics.ALERTS_DELIVERED.name(), e);
