@@ -64,8 +64,8 @@ final class StreamClients implements AutoCloseable {
     Client client = new Client(sse);
     sse.onClose(client::closed);
     clients.add(client);
-    desk.watch(client.watcher, snapshot -> client.enqueue("snapshot", snapshot));
     sse.keepAlive(); // the request stays open without holding this thread, until the client is closed
+    desk.watch(client.watcher, snapshot -> client.enqueue("snapshot", snapshot));
   }
 
   int size() {

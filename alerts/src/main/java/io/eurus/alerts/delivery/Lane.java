@@ -349,7 +349,7 @@ public abstract class Lane implements AutoCloseable {
     if (thread != null) {
       consumer.wakeup();
       try {
-        thread.join(Duration.ofSeconds(15).toMillis());
+        thread.join(FINISH_ATTEMPTS.plusSeconds(15).toMillis()); // the attempts under way, then the last commit
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -9,6 +9,7 @@ import io.eurus.alerts.AlertsService;
 import io.eurus.alerts.routing.Routing;
 import io.eurus.alerts.testing.AlertsHarness;
 import io.eurus.alerts.testing.HttpReceiver;
+import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.Alert;
 import io.eurus.events.AlertType;
 import io.eurus.events.DeadLetter;
@@ -16,7 +17,6 @@ import io.eurus.events.Delivered;
 import io.eurus.events.Severity;
 import io.eurus.events.Topics;
 import io.eurus.platform.StartupException;
-import io.eurus.embedded.testing.TopicProbe;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +33,17 @@ class RedriveIT {
   @TempDir
   Path tmp;
 
+  /** Runs the service until every alert is in alerts.dlq for {@code channel}; returns the routing a redrive uses. */
+  private Routing deadLetter(String prefix, String channel, String yaml, Map<String, String> env, Alert... alerts) {
+    AlertsHarness.startAtEnd(prefix + "." + channel);
+    try (TopicProbe<String, DeadLetter> dlq = new TopicProbe<>(AlertsHarness.bootstrap(), Topics.ALERTS_DLQ);
+         AlertsService service = AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()), env)) {
+      publish(alerts);
+      dlq.readUntil(seen -> seen.stream().filter(r -> r.key().startsWith(prefix)).count() == alerts.length, Duration.ofSeconds(20));
+    }
+    return AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()).routing(env);
+  }
+
   @Test
   void afterAnOutageThatDeadLetteredAlertsARedriveDeliversEachOnceAndSkipsWhatTheChannelAlreadyTook() throws Exception {
     String prefix = AlertsHarness.unique("redrive");
@@ -43,20 +54,14 @@ class RedriveIT {
     Alert a = alert(prefix + ":a", 1, AlertType.RULE_MATCH, Severity.HIGH, "A");
     Alert b = alert(prefix + ":b", 1, AlertType.RULE_MATCH, Severity.HIGH, "B");
     Alert c = alert(prefix + ":c", 1, AlertType.RULE_MATCH, Severity.HIGH, "C");
-    try (HttpReceiver receiver = new HttpReceiver().failAlways(true);
-         TopicProbe<String, DeadLetter> dlq = new TopicProbe<>(AlertsHarness.bootstrap(), Topics.ALERTS_DLQ)) {
+    try (HttpReceiver receiver = new HttpReceiver().failAlways(true)) {
       Map<String, String> env = Map.of("HOOK_URL", receiver.url());
-      AlertsHarness.startAtEnd(prefix + "." + channel);
-      try (AlertsService service = AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()), env)) {
-        publish(a, b, c);
-        dlq.readUntil(seen -> seen.stream().filter(r -> r.key().startsWith(prefix)).count() == 3, Duration.ofSeconds(20));
-      }
+      Routing routing = deadLetter(prefix, channel, yaml, env, a, b, c);
       // C was dead-lettered, and then delivered all the same (a SIGKILL before the offset commit, and the restart
       // delivered it): the lane's receipt says so.
       AlertsHarness.publish(Topics.ALERTS_DELIVERED, c.key(),
           new Delivered(Delivered.SCHEMA_VERSION, channel, c.id(), c.key(), c.revision(), Instant.now(), false));
       receiver.failAlways(false);
-      Routing routing = AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()).routing(env);
       List<String> lines = new ArrayList<>();
       Redrive redrive = new Redrive(AlertsHarness.bootstrap(), routing, Clock.systemUTC(), lines::add);
 
@@ -80,16 +85,9 @@ class RedriveIT {
     String yaml = "channels:\n  " + channel + ":\n    type: webhook\n    url: {env: HOOK_URL}\n"
         + "    retry: {budget: PT0S}\nroutes:\n  - to: [" + channel + "]\n";
     Alert a = alert(prefix + ":a", 1, AlertType.RULE_MATCH, Severity.HIGH, "A");
-    try (HttpReceiver receiver = new HttpReceiver().failAlways(true);
-         TopicProbe<String, DeadLetter> dlq = new TopicProbe<>(AlertsHarness.bootstrap(), Topics.ALERTS_DLQ)) {
-      Map<String, String> env = Map.of("HOOK_URL", receiver.url());
-      AlertsHarness.startAtEnd(prefix + "." + channel);
-      try (AlertsService service = AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()), env)) {
-        publish(a);
-        dlq.readUntil(seen -> seen.stream().anyMatch(r -> r.key().startsWith(prefix)), Duration.ofSeconds(20));
-      }
-      Redrive redrive = new Redrive(AlertsHarness.bootstrap(),
-          AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()).routing(env), Clock.systemUTC(), line -> { });
+    try (HttpReceiver receiver = new HttpReceiver().failAlways(true)) {
+      Redrive redrive = new Redrive(AlertsHarness.bootstrap(), deadLetter(prefix, channel, yaml, Map.of("HOOK_URL", receiver.url()), a),
+          Clock.systemUTC(), line -> { });
 
       Redrive.Report down = redrive.run(channel, start, Duration.ofMillis(200));
       receiver.failAlways(false);

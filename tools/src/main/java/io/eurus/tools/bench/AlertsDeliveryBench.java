@@ -129,14 +129,15 @@ public final class AlertsDeliveryBench {
     String hookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
     int port = freePort();
     Path gcLog = Files.createTempFile("eurus-bench-gc", ".log");
+    Path serviceLog = Files.createTempFile("eurus-bench-alerts", ".log");
     Process alerts = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Xlog:gc:file=" + gcLog, "-cp", jar.toString(),
         "io.eurus.cli.Eurus", "alerts", "--bootstrap-servers", bootstrap, "--port", String.valueOf(port), "--ops-port", "0",
         "--set", "alerts.group.id=bench-" + UUID.randomUUID(), "--set", "dashboard.history.hours=1",
         "--set", "alerts.webhook.url=" + hookUrl, "--set", "alerts.delivery.concurrency=" + concurrency)
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        .redirectErrorStream(true).redirectOutput(serviceLog.toFile()).start();
     KafkaConsumer<String, Alert> kafkaReader = null;
     try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(bootstrap, "bench"))) {
-      awaitDashboard(port);
+      awaitDashboard(port, serviceLog);
       Thread sseReader = startSse(port, sse);
       kafkaReader = startKafkaReader(bootstrap, kafka);
       String warm = "warm-" + UUID.randomUUID();
@@ -310,9 +311,10 @@ public final class AlertsDeliveryBench {
     return consumer;
   }
 
-  private static void awaitDashboard(int port) throws Exception {
+  private static void awaitDashboard(int port, Path serviceLog) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    // A JVM starting Kafka clients on a shared 2-core machine at load 15 takes 30 s and more.
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       try {
         if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session")).build(),
@@ -324,7 +326,9 @@ public final class AlertsDeliveryBench {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("the alerts service did not start within 60 s");
+    List<String> log = Files.readAllLines(serviceLog);
+    throw new IllegalStateException("the alerts service did not start within 180 s; its log ends:" + System.lineSeparator()
+        + String.join(System.lineSeparator(), log.subList(Math.max(0, log.size() - 20), log.size())));
   }
 
   private static void waitUntil(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
