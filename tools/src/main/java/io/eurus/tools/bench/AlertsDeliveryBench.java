@@ -81,13 +81,14 @@ public final class AlertsDeliveryBench {
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-    Path jar = Path.of(AlertsDeliveryBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    // The service runs from the product jar, which the bench's own class path holds beside the tools jar.
+    String classPath = System.getProperty("java.class.path");
     List<Run> results = new ArrayList<>();
     for (int i = 1; i <= runs; i++) {
       // A fresh broker per run, so no run reads what an earlier one left in the topic.
       try (EmbeddedKafka broker = EmbeddedKafka.start()) {
         TopicAdmin.ensureTopics(broker.bootstrapServers(), Topics.ALL, 3);
-        Run run = run(broker.bootstrapServers(), jar, rate, seconds, concurrency);
+        Run run = run(broker.bootstrapServers(), classPath, rate, seconds, concurrency);
         results.add(run);
         System.out.printf("run %d (load average before: %s): webhook p50 %.1f ms p99 %.1f ms | dashboard stream p50 %.1f ms p99 %.1f ms | open page p50 %.1f ms p99 %.1f ms | baseline kafka p50 %.1f ms p99 %.1f ms,"
                 + " bare POST p50 %.2f ms p99 %.2f ms | fan-out %d sent at %d/s: webhook %d, dashboard %d, drained in %.1f s,"
@@ -105,7 +106,7 @@ public final class AlertsDeliveryBench {
     System.exit(0); // the clients' and servers' pool threads are not daemons
   }
 
-  private static Run run(String bootstrap, Path jar, int rate, int seconds, int concurrency) throws Exception {
+  private static Run run(String bootstrap, String classPath, int rate, int seconds, int concurrency) throws Exception {
     // The machine is shared: say how busy it was, since that moves the tail more than anything we do.
     String load = String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
     Arrivals hook = new Arrivals();
@@ -130,7 +131,7 @@ public final class AlertsDeliveryBench {
     int port = freePort();
     Path gcLog = Files.createTempFile("eurus-bench-gc", ".log");
     Path serviceLog = Files.createTempFile("eurus-bench-alerts", ".log");
-    Process alerts = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Xlog:gc:file=" + gcLog, "-cp", jar.toString(),
+    Process alerts = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Xlog:gc:file=" + gcLog, "-cp", classPath,
         "io.eurus.cli.Eurus", "alerts", "--bootstrap-servers", bootstrap, "--port", String.valueOf(port), "--ops-port", "0",
         "--set", "alerts.group.id=bench-" + UUID.randomUUID(), "--set", "dashboard.history.hours=1",
         "--set", "alerts.webhook.url=" + hookUrl, "--set", "alerts.delivery.concurrency=" + concurrency)
