@@ -24,12 +24,13 @@ import java.util.function.Function;
  * ends its request. No thread waits per client: the request is asynchronous from the start (not through
  * Javalin's SSE handler, which borrows a thread from its async pool for every client), and one thread writes to
  * every client in turn, so a burst of changes never waits on the desk's lock for a slow page. A page whose
- * backlog passes {@link #MAX_BACKLOG} events is closed: it reconnects and starts again from a fresh snapshot.
+ * backlog passes {@link #MAX_BACKLOG} events (seconds of a burst of thousands of alerts a second on a starved
+ * machine) is closed: it reconnects and starts again from a fresh snapshot, which holds the latest of everything.
  */
 final class StreamClients implements AutoCloseable {
 
   static final Duration HEARTBEAT = Duration.ofSeconds(5);
-  static final int MAX_BACKLOG = 1_000;
+  static final int MAX_BACKLOG = 10_000;
 
   private final Desk desk;
   private final Function<Object, String> json;
