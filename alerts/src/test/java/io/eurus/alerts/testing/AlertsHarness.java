@@ -2,6 +2,7 @@ package io.eurus.alerts.testing;
 
 import io.eurus.alerts.AlertsService;
 import io.eurus.alerts.AlertsSettings;
+import io.eurus.embedded.testing.GroupProgress;
 import io.eurus.embedded.testing.SharedKafka;
 import io.eurus.events.Alert;
 import io.eurus.events.AlertType;
@@ -103,23 +104,7 @@ public final class AlertsHarness {
    * (delivered, dead-lettered or not for the channel), so a duplicate would already have arrived.
    */
   public static void awaitSettled(String... groups) {
-    try (Admin admin = KafkaClients.admin(bootstrap(), java.time.Duration.ofSeconds(30))) {
-      var partitions = admin.describeTopics(List.of(Topics.ALERTS.name())).allTopicNames().get().get(Topics.ALERTS.name())
-          .partitions().stream().map(p -> new TopicPartition(Topics.ALERTS.name(), p.partition())).toList();
-      var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
-      for (String group : groups) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
-          Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-          return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
-              && committed.get(end.getKey()).offset() >= end.getValue().offset());
-        });
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("cannot read the groups' offsets: " + e, e);
-    }
+    GroupProgress.awaitCaughtUp(bootstrap(), Topics.ALERTS.name(), java.time.Duration.ofSeconds(30), groups);
   }
 
   /** Settings for a run: the shared broker, a free dashboard port, and {@code extra}. */
