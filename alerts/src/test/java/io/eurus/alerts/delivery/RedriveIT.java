@@ -33,6 +33,11 @@ class RedriveIT {
   @TempDir
   Path tmp;
 
+  /** A routing file with one webhook channel that retries as {@code retry} says. */
+  private static String routing(String channel, String retry) {
+    return "channels:\n  " + channel + ":\n    type: webhook\n    url: {env: HOOK_URL}\n    retry: " + retry + "\nroutes:\n  - to: [" + channel + "]\n";
+  }
+
   /** Runs the service until every alert is in alerts.dlq for {@code channel}; returns the routing a redrive uses. */
   private Routing deadLetter(String prefix, String channel, String yaml, Map<String, String> env, Alert... alerts) {
     AlertsHarness.startAtEnd(prefix + "." + channel);
@@ -49,8 +54,7 @@ class RedriveIT {
     String prefix = AlertsHarness.unique("redrive");
     String channel = prefix.replace(':', '-');
     Instant start = Instant.now();
-    String yaml = "channels:\n  " + channel + ":\n    type: webhook\n    url: {env: HOOK_URL}\n"
-        + "    retry: {budget: PT0.3S, initialBackoff: PT0.02S, maxBackoff: PT0.1S}\nroutes:\n  - to: [" + channel + "]\n";
+    String yaml = routing(channel, "{budget: PT0.3S, initialBackoff: PT0.02S, maxBackoff: PT0.1S}");
     Alert a = alert(prefix + ":a", 1, AlertType.RULE_MATCH, Severity.HIGH, "A");
     Alert b = alert(prefix + ":b", 1, AlertType.RULE_MATCH, Severity.HIGH, "B");
     Alert c = alert(prefix + ":c", 1, AlertType.RULE_MATCH, Severity.HIGH, "C");
@@ -82,8 +86,7 @@ class RedriveIT {
     String prefix = AlertsHarness.unique("redrive-down");
     String channel = prefix.replace(':', '-');
     Instant start = Instant.now();
-    String yaml = "channels:\n  " + channel + ":\n    type: webhook\n    url: {env: HOOK_URL}\n"
-        + "    retry: {budget: PT0S}\nroutes:\n  - to: [" + channel + "]\n";
+    String yaml = routing(channel, "{budget: PT0S}");
     Alert a = alert(prefix + ":a", 1, AlertType.RULE_MATCH, Severity.HIGH, "A");
     try (HttpReceiver receiver = new HttpReceiver().failAlways(true)) {
       Redrive redrive = new Redrive(AlertsHarness.bootstrap(), deadLetter(prefix, channel, yaml, Map.of("HOOK_URL", receiver.url()), a),
