@@ -50,6 +50,10 @@ class AlertsProcessRestartIT {
     assertThat(outcome.keysBeforeStop()).containsAll(repeated);
   }
 
+  /**
+   * @param beforeStop     delivered when the signal was sent (a stopping service still delivers what it has read)
+   * @param keysBeforeStop delivered when the first service had exited
+   */
   private record Outcome(List<String> keys, int beforeStop, Set<String> keysBeforeStop) {
   }
 
@@ -62,6 +66,7 @@ class AlertsProcessRestartIT {
       Thread producer = new Thread(() -> publish(prefix));
       producer.start();
       await().atMost(Duration.ofSeconds(60)).until(() -> mine(receiver, prefix).size() >= 20);
+      int atSignal = mine(receiver, prefix).size();
       new ProcessBuilder("kill", "-" + signal, String.valueOf(first.pid())).start().waitFor();
       assertThat(first.waitFor(20, TimeUnit.SECONDS)).as("stopped on SIG%s", signal).isTrue();
       List<String> before = mine(receiver, prefix);
@@ -70,12 +75,14 @@ class AlertsProcessRestartIT {
       Process second = alerts(receiver, group);
       try {
         await().atMost(Duration.ofSeconds(90)).until(() -> new HashSet<>(mine(receiver, prefix)).size() >= ALERTS);
-        Thread.sleep(1_000); // a resend would show up here
+        // Once the restarted service has committed the end of alerts, a resend would already have arrived.
+        io.eurus.embedded.testing.GroupProgress.awaitCaughtUp(SharedKafka.bootstrapServers(), Topics.ALERTS.name(),
+            Duration.ofSeconds(60), group + ".webhook");
       } finally {
         second.destroy();
         second.waitFor(20, TimeUnit.SECONDS);
       }
-      return new Outcome(mine(receiver, prefix), before.size(), new HashSet<>(before));
+      return new Outcome(mine(receiver, prefix), atSignal, new HashSet<>(before));
     }
   }
 
@@ -107,7 +114,8 @@ class AlertsProcessRestartIT {
             .bloc("eu-media")
             .articles(List.of())
             .build());
-        Thread.sleep(5);
+        // Paced so that the stop comes mid-stream: a stopping service delivers what it has read before it exits.
+        Thread.sleep(20);
       }
       producer.flush();
     } catch (InterruptedException e) {

@@ -157,19 +157,7 @@ final class Deliveries implements AutoCloseable {
   void abandon(Collection<TopicPartition> partitions, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (this) {
-      List<Job> all = new ArrayList<>();
-      byKey.values().forEach(all::addAll);
-      for (Job job : all) {
-        if (partitions == null || job.partitions.stream().anyMatch(partitions::contains)) {
-          job.abandoned = true;
-          if (!active.contains(job)) {
-            remove(job);
-          } else if (!job.running) {
-            job.next.cancel(false);
-            finish(job, Result.ABANDONED);
-          }
-        }
-      }
+      concerned(partitions).forEach(this::abandonJob);
       try {
         while (active.stream().anyMatch(job -> job.abandoned && job.running) && System.nanoTime() < deadline) {
           wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
@@ -178,7 +166,7 @@ final class Deliveries implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    // What was delivered is settled once its receipt is stored: wait for those too, so a stop commits them.
+    // What was delivered is settled once its receipt is stored and its outcome posted: wait for those too.
     try {
       CompletableFuture.allOf(recording.toArray(CompletableFuture[]::new))
           .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -186,6 +174,27 @@ final class Deliveries implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       // reported by the receipt's own callback; what is not settled is delivered again after the restart
+    }
+  }
+
+  private List<Job> concerned(Collection<TopicPartition> partitions) {
+    List<Job> concerned = new ArrayList<>();
+    byKey.values().forEach(queue -> queue.stream()
+        .filter(job -> !job.abandoned && (partitions == null || job.partitions.stream().anyMatch(partitions::contains)))
+        .forEach(concerned::add));
+    return concerned;
+  }
+
+  private void abandonJob(Job job) {
+    if (job.abandoned) {
+      return;
+    }
+    job.abandoned = true;
+    if (!active.contains(job)) {
+      remove(job);
+    } else if (!job.running) {
+      job.next.cancel(false);
+      finish(job, Result.ABANDONED);
     }
   }
 
@@ -245,16 +254,16 @@ final class Deliveries implements AutoCloseable {
       } else if (recorded != null) {
         // The slot goes to the next alert now; the outcome waits for the receipt (a few ms, batched by the producer).
         release(job);
-        CompletableFuture<?> receipt = recorded;
-        recording.add(receipt);
-        receipt.whenComplete((stored, error) -> {
-          recording.remove(receipt);
+        // Waiting for the callback's own future (not the receipt's) makes sure the outcome is posted when it completes.
+        CompletableFuture<?> settled = recorded.whenComplete((stored, error) -> {
           if (error == null) {
             outcomes.add(new Outcome(job, Result.DELIVERED));
           } else {
             listener.broken(new IllegalStateException("cannot store the receipt of " + job.what + ": " + error.getMessage(), error));
           }
         });
+        recording.add(settled);
+        settled.whenComplete((done, error) -> recording.remove(settled));
       } else {
         finish(job, result);
       }
