@@ -5,6 +5,8 @@ import io.eurus.platform.ops.Ops;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -30,11 +32,14 @@ public final class ProcessorService implements Service {
     this.ops = ops;
   }
 
-  /** The Kafka Streams configuration of the service, separate from the topology (as in Kafka's WordCountDemo). */
+  /**
+   * The Kafka Streams configuration of the service, separate from the topology (as in Kafka's WordCountDemo): Eurus'
+   * choices under the operator's client settings ({@code kafka.*}, {@code kafka.streams.*} …).
+   */
   public static Properties streamsConfig(ProcessorSettings settings) {
-    Properties props = new Properties();
+    Map<String, Object> props = new HashMap<>();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
     // -1: the broker's default.replication.factor, so the same settings fit one broker and a cluster.
@@ -45,7 +50,9 @@ public final class ProcessorService implements Service {
     // An unreadable record or an article the enricher fails on goes to articles.dlq with the reason; the stream goes on.
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class);
-    return props;
+    Properties config = new Properties();
+    config.putAll(settings.kafka().streamsConfig(props));
+    return config;
   }
 
   @Override
@@ -72,7 +79,8 @@ public final class ProcessorService implements Service {
     });
     new KafkaStreamsMetrics(streams).bindTo(ops.registry());
     streams.start();
-    LOG.info("Processor started (application id {})", settings.applicationId());
+    LOG.info("Processor started (application id {}, {} stream thread{}, Kafka at {})", settings.applicationId(),
+        settings.streamThreads(), settings.streamThreads() == 1 ? "" : "s", settings.kafka().describe());
   }
 
   @Override
