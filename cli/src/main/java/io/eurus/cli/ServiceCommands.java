@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Option;
 final class ServiceCommands {
 
   static final Duration BROKER_WAIT = Duration.ofSeconds(15);
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceCommands.class);
 
   private ServiceCommands() {
   }
@@ -58,6 +61,7 @@ final class ServiceCommands {
       AbstractConfig common = new AbstractConfig(CommonSettings.define(), settings, false);
       KafkaConnection kafka = KafkaConnection.of(common);
       KafkaClients.awaitBroker(kafka, BROKER_WAIT);
+      LOG.info("Kafka at {} answers", kafka.describe());
       TopicAdmin.ensureTopics(kafka, Topics.ALL, common.getInt(CommonSettings.TOPIC_PARTITIONS));
       ServiceRunner runner = new ServiceRunner();
       startService(runner, settings);

@@ -130,7 +130,7 @@ public final class SettingsLoader {
       } else if (variable.endsWith(FILE_SUFFIX) && passThroughOf(def, settingName(stripFileSuffix(variable))) != null) {
         files.add(variable);
       } else if (name.startsWith(KafkaClientSettings.PREFIX) && !ofAnotherKindOfClient(def, name)) {
-        problems.add(variable + ": unknown setting " + name + " (not a Kafka client setting)");
+        problems.add(variable + ": unknown setting " + name + " (no such Kafka setting)");
       }
     }
     for (String variable : files) {

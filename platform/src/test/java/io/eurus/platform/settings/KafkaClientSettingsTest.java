@@ -55,7 +55,7 @@ class KafkaClientSettingsTest {
         Map.of()));
 
     assertThat(error.problems()).containsExactlyInAnyOrder(
-        "EURUS_KAFKA_SASL_MECHANISMS: unknown setting kafka.sasl.mechanisms (not a Kafka client setting)",
+        "EURUS_KAFKA_SASL_MECHANISMS: unknown setting kafka.sasl.mechanisms (no such Kafka setting)",
         "EURUS_KAFKA_SSL_KEY_PASSWORD_FILE: kafka.ssl.key.password is also set by EURUS_KAFKA_SSL_KEY_PASSWORD; set one of them",
         "kafka.sasl.jaas.config: a secret is not taken from the command line, where any user of this machine can read it (ps); "
             + "set EURUS_KAFKA_SASL_JAAS_CONFIG, or name a file with EURUS_KAFKA_SASL_JAAS_CONFIG_FILE or --set-file kafka.sasl.jaas.config=FILE",
