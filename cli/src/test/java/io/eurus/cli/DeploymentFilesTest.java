@@ -54,7 +54,7 @@ class DeploymentFilesTest {
   void readmeKafkaExamplesAreSettingsEurusAccepts(@TempDir Path tmp) throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));
     Path secret = Files.writeString(tmp.resolve("secret"), "org.apache.kafka.common.security.plain.PlainLoginModule required;");
-    Matcher blocks = Pattern.compile("```yaml\\n(?:#.*\\n)*(x-kafka: &kafka\\n(?:  .*\\n)+)").matcher(readme);
+    Matcher blocks = Pattern.compile("```yaml\\n(?:#.*\\n|version: .*\\n)*(x-kafka: &kafka\\n(?:  .*\\n)+)").matcher(readme);
     Matcher commands = Pattern.compile("```sh\\n(\\./eurus (?:ingest|processor|alerts) [^`]*)```").matcher(readme);
     int examples = 0;
 
