@@ -61,7 +61,8 @@ class DeploymentFilesTest {
     while (blocks.find()) {
       JsonNode block = new ObjectMapper(new YAMLFactory()).readTree(blocks.group(1)).path("x-kafka");
       Map<String, String> env = new HashMap<>();
-      block.fields().forEachRemaining(field -> env.put(field.getKey(), field.getKey().endsWith("_FILE") ? secret.toString() : field.getValue().asText()));
+      block.fields().forEachRemaining(field ->
+          env.put(field.getKey(), field.getKey().endsWith("_FILE") ? secret.toString() : field.getValue().asText()));
       assertThatCode(() -> SettingsLoader.load(AllInOne.DEFINITION, env, Map.of())).as(blocks.group(1)).doesNotThrowAnyException();
       examples++;
     }

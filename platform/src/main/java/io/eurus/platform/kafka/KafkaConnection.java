@@ -154,7 +154,8 @@ public final class KafkaConnection {
     if (protocol == null || protocol.equals("PLAINTEXT")) {
       return bootstrapServers;
     }
-    return bootstrapServers + " (" + protocol + (protocol.startsWith("SASL") ? ", " + (mechanism == null ? "GSSAPI" : mechanism) : "") + ")";
+    String sasl = protocol.startsWith("SASL") ? ", " + (mechanism == null ? SaslConfigs.DEFAULT_SASL_MECHANISM : mechanism) : "";
+    return bootstrapServers + " (" + protocol + sasl + ")";
   }
 
   private List<Map<String, Object>> allSettings() {

@@ -10,8 +10,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
  * Kafka's own client settings passed through, the way Kafka Streams takes them: {@code kafka.NAME} for every client
@@ -37,7 +35,7 @@ public final class KafkaClientSettings {
   /** What the clients themselves treat as secret (type PASSWORD): sasl.jaas.config, ssl.*.password, … */
   private static final Set<String> SECRETS = Stream.of(PRODUCER, CONSUMER, ADMIN)
       .flatMap(def -> def.configKeys().values().stream())
-      .filter(key -> key.type == Type.PASSWORD)
+      .filter(key -> key.type == ConfigDef.Type.PASSWORD)
       .map(key -> key.name)
       .collect(Collectors.toUnmodifiableSet());
 
@@ -64,21 +62,23 @@ public final class KafkaClientSettings {
 
   /** Adds the families every service has: all clients, producers, consumers, admin. */
   static ConfigDef define(ConfigDef def) {
+    PassThrough everyClient = new PassThrough(PREFIX, List.of(new PassThrough.Scope("", List.of(PRODUCER, CONSUMER, ADMIN))),
+        owned(PRODUCER_OWNED, CONSUMER_OWNED), "a producer, consumer or admin client setting");
     return def
-        .define(PREFIX + "*", Type.STRING, null, new PassThrough(PREFIX, List.of(new PassThrough.Scope("", List.of(PRODUCER, CONSUMER, ADMIN))),
-                owned(PRODUCER_OWNED, CONSUMER_OWNED), "a producer, consumer or admin client setting"), Importance.HIGH,
+        .define(PREFIX + "*", ConfigDef.Type.STRING, null, everyClient, ConfigDef.Importance.HIGH,
             "Any Kafka client setting, for every client Eurus makes (Kafka Streams' too): e.g. kafka.security.protocol=SASL_SSL, "
                 + "kafka.sasl.mechanism, kafka.ssl.truststore.location. Secrets (kafka.sasl.jaas.config, kafka.ssl.*.password …) "
                 + "come from the environment or a file (EURUS_KAFKA_SASL_JAAS_CONFIG_FILE, --set-file), never the command line, "
                 + "and are never logged. See 'Connecting to a secured Kafka'.")
-        .define(PRODUCER_PREFIX + "*", Type.STRING, null, single(PRODUCER_PREFIX, PRODUCER, PRODUCER_OWNED, "a producer setting"),
-            Importance.LOW, "A Kafka producer setting for Eurus' producers only (Kafka Streams' too), e.g. kafka.producer.linger.ms=20; "
-                + "wins over kafka.*.")
-        .define(CONSUMER_PREFIX + "*", Type.STRING, null, single(CONSUMER_PREFIX, CONSUMER, CONSUMER_OWNED, "a consumer setting"),
-            Importance.LOW, "A Kafka consumer setting for Eurus' consumers only (Kafka Streams' too), e.g. "
+        .define(PRODUCER_PREFIX + "*", ConfigDef.Type.STRING, null, single(PRODUCER_PREFIX, PRODUCER, PRODUCER_OWNED, "a producer setting"),
+            ConfigDef.Importance.LOW, "A Kafka producer setting for Eurus' producers only (Kafka Streams' too), e.g. "
+                + "kafka.producer.linger.ms=20; wins over kafka.*.")
+        .define(CONSUMER_PREFIX + "*", ConfigDef.Type.STRING, null, single(CONSUMER_PREFIX, CONSUMER, CONSUMER_OWNED, "a consumer setting"),
+            ConfigDef.Importance.LOW, "A Kafka consumer setting for Eurus' consumers only (Kafka Streams' too), e.g. "
                 + "kafka.consumer.fetch.max.wait.ms=200; wins over kafka.*.")
-        .define(ADMIN_PREFIX + "*", Type.STRING, null, single(ADMIN_PREFIX, ADMIN, Map.of(), "an admin client setting"),
-            Importance.LOW, "A Kafka admin client setting for Eurus' admin clients only (Kafka Streams' too); wins over kafka.*.");
+        .define(ADMIN_PREFIX + "*", ConfigDef.Type.STRING, null, single(ADMIN_PREFIX, ADMIN, Map.of(), "an admin client setting"),
+            ConfigDef.Importance.LOW,
+            "A Kafka admin client setting for Eurus' admin clients only (Kafka Streams' too); wins over kafka.*.");
   }
 
   /**
@@ -104,7 +104,7 @@ public final class KafkaClientSettings {
   /** Whether a setting's value is a secret: a declared password, or a client setting Kafka treats as one. */
   public static boolean isSecret(ConfigDef def, String name) {
     ConfigDef.ConfigKey declared = def.configKeys().get(name);
-    return declared != null ? declared.type == Type.PASSWORD : isClientSecret(name);
+    return declared != null ? declared.type == ConfigDef.Type.PASSWORD : isClientSecret(name);
   }
 
   /** Whether a passed-through client setting (kafka.sasl.jaas.config, kafka.streams.producer.ssl.key.password …) is a secret. */

@@ -2,6 +2,7 @@ package io.eurus.platform.settings;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.config.ConfigDef;
@@ -61,7 +62,8 @@ public final class PassThrough implements ConfigDef.Validator {
       return false;
     }
     String inScope = property.substring(scope.prefix().length());
-    return owned.containsKey(inScope) || scope.defs().isEmpty() && !inScope.isEmpty() || !keys(scope, inScope).isEmpty();
+    boolean anyName = scope.defs().isEmpty() && !inScope.isEmpty();
+    return owned.containsKey(inScope) || anyName || !keys(scope, inScope).isEmpty();
   }
 
   /** The client setting a member stands for, as the clients take it: {@code linger.ms} for {@code kafka.producer.linger.ms}. */
@@ -87,7 +89,7 @@ public final class PassThrough implements ConfigDef.Validator {
       try {
         parsed = ConfigDef.parseType(inScope, value, key.type);
       } catch (ConfigException e) {
-        throw new ConfigException("expected a value of type " + key.type.name().toLowerCase() + " (as " + inScope + ")");
+        throw new ConfigException("expected a value of type " + key.type.name().toLowerCase(Locale.ROOT) + " (as " + inScope + ")");
       }
       if (key.validator != null) {
         try {

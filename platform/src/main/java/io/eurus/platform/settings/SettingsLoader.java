@@ -158,7 +158,8 @@ public final class SettingsLoader {
     Map<String, ConfigValue> checked = new TreeMap<>(def.validateAll(raw));
     for (ConfigValue value : checked.values()) {
       for (String message : value.errorMessages()) {
-        problems.add(value.name() + " (" + envName(value.name()) + "): " + withoutSecret(def, value.name(), message, raw.get(value.name())));
+        problems.add(value.name() + " (" + envName(value.name()) + "): "
+            + withoutSecret(def, value.name(), message, raw.get(value.name())));
       }
     }
     for (var entry : new TreeMap<>(raw).entrySet()) {
@@ -169,13 +170,14 @@ public final class SettingsLoader {
       try {
         family.ensureValid(entry.getKey(), entry.getValue());
       } catch (ConfigException e) {
-        problems.add(entry.getKey() + " (" + envName(entry.getKey()) + "): " + withoutSecret(def, entry.getKey(), e.getMessage(), entry.getValue()));
+        problems.add(entry.getKey() + " (" + envName(entry.getKey()) + "): "
+            + withoutSecret(def, entry.getKey(), e.getMessage(), entry.getValue()));
       }
     }
   }
 
   private static boolean known(ConfigDef def, String name) {
-    return def.names().contains(name) && family(def, name) == null || passThroughOf(def, name) != null;
+    return (def.names().contains(name) && family(def, name) == null) || passThroughOf(def, name) != null;
   }
 
   /** The family that {@code name} belongs to: the one with the longest prefix that accepts it. */

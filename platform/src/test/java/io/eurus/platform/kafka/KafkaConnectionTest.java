@@ -8,8 +8,6 @@ import io.eurus.platform.settings.SettingsLoader;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +19,9 @@ class KafkaConnectionTest {
 
   /** The common settings and a stand-in for the processor's kafka.streams.* (Kafka Streams is not on this module's path). */
   private static final ConfigDef DEF = CommonSettings.define()
-      .define("kafka.streams.*", Type.STRING, null, KafkaClientSettings.streams(
-          new ConfigDef().define("num.standby.replicas", Type.INT, 0, Importance.LOW, ""), Map.of()), Importance.LOW, "");
+      .define("kafka.streams.*", ConfigDef.Type.STRING, null, KafkaClientSettings.streams(
+              new ConfigDef().define("num.standby.replicas", ConfigDef.Type.INT, 0, ConfigDef.Importance.LOW, ""), Map.of()),
+          ConfigDef.Importance.LOW, "");
 
   private static KafkaConnection connection(Map<String, String> env) {
     return KafkaConnection.of(new AbstractConfig(DEF, SettingsLoader.load(DEF, env, Map.of()), false));

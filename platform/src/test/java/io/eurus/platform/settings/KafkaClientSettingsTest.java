@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaClientSettingsTest {
 
   private static final ConfigDef DEF = CommonSettings.define()
-      .define("desk.token", Type.PASSWORD, "", Importance.HIGH, "a secret of the service");
+      .define("desk.token", ConfigDef.Type.PASSWORD, "", ConfigDef.Importance.HIGH, "a secret of the service");
 
   private static final String JAAS = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"desk\" "
       + "password=\"s3cret-s3cret\";";
