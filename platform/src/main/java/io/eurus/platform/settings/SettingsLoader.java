@@ -139,7 +139,8 @@ public final class SettingsLoader {
   }
 
   private static void fromFile(Map<String, String> env, String variable, String name, Map<String, String> raw, List<String> problems) {
-    if (raw.containsKey(name)) {
+    // An empty variable is no value: docker-compose.yml passes EURUS_ALERTS_WEBHOOK_URL through even when it is unset.
+    if (raw.containsKey(name) && !raw.get(name).isEmpty()) {
       problems.add(variable + ": " + name + " is also set by " + envName(name) + "; set one of them");
     } else {
       readFile(Path.of(env.get(variable)), variable, raw, name, problems);

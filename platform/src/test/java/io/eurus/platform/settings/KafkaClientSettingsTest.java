@@ -45,6 +45,15 @@ class KafkaClientSettingsTest {
   }
 
   @Test
+  void aFileWinsOverAnEmptyVariableAsComposePassesAnUnsetOneThrough(@TempDir Path tmp) throws Exception {
+    Path token = Files.writeString(tmp.resolve("token"), "0123456789abcdef0123\n");
+
+    Map<String, String> values = SettingsLoader.load(DEF, Map.of("EURUS_DESK_TOKEN", "", "EURUS_DESK_TOKEN_FILE", token.toString()), Map.of());
+
+    assertThat(values).containsEntry("desk.token", "0123456789abcdef0123");
+  }
+
+  @Test
   void everyProblemIsReportedAtOnceWithItsVariableAndNeverTheSecret() {
     SettingsException error = catchThrowableOfType(SettingsException.class, () -> SettingsLoader.load(DEF,
         Map.of("EURUS_KAFKA_SASL_MECHANISMS", "PLAIN", "EURUS_KAFKA_SSL_KEY_PASSWORD", "pw", "EURUS_KAFKA_SSL_KEY_PASSWORD_FILE", "/nowhere"),
