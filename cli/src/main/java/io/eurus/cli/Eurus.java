@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "eurus", mixinStandardHelpOptions = true, versionProvider = Eurus.Version.class,
     description = "Eurus watches news feeds for a desk that follows EU–Russia relations and raises live alerts.",
     subcommands = {RunCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Processor.class,
-        ServiceCommands.Alerts.class, FeedCommand.class, ScoreCommand.class, ReplayCommand.class, EvalCommand.class, ConfigCommand.class,
+        ServiceCommands.Alerts.class, FeedCommand.class, ScoreCommand.class, ReplayCommand.class, EvalCommand.class, TrainToneCommand.class, ConfigCommand.class,
         CommandLine.HelpCommand.class})
 public final class Eurus {
 

@@ -2,10 +2,12 @@ package io.eurus.cli;
 
 import io.eurus.processor.EnricherSources;
 import io.eurus.processor.eval.Evaluation;
+import io.eurus.processor.eval.ToneEvaluation;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,6 +57,26 @@ final class EvalCommand implements Callable<Integer> {
           row.conflict().precision(), row.conflict().recall(), row.conflict().f1(), row.accuracy());
     }
     out.flush();
+  }
+
+  /** The relations tone per test split: lexicon, VADER and the model side by side, with the published figure. */
+  static void printTone(List<ToneEvaluation.Row> rows, PrintWriter out) {
+    out.println("Relations tone on the test splits (conflict / neutral / cooperation; labels mapped as in ToneData)");
+    out.printf(Locale.ROOT, "%-17s %-11s %-2s %6s  %-7s %8s %8s %8s  %s%n", "dataset", "split", "", "items", "system",
+        "accuracy", "macroF1", "F1pn/F1c", "published");
+    String last = "";
+    for (ToneEvaluation.Row row : rows) {
+      String split = row.dataset() + "/" + row.split();
+      out.printf(Locale.ROOT, "%-17s %-11s %-2s %6d  %-7s %8.3f %8s %8s  %s%n", row.dataset(), row.split(), row.language(),
+          row.items(), row.system(), row.accuracy(), figure(row.macroF1()), figure(row.special()),
+          split.equals(last) ? "" : row.published());
+      last = split;
+    }
+    out.flush();
+  }
+
+  private static String figure(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
   }
 
   /** ../shared/data beside the project the jar was built in, else beside the working folder. */

@@ -2,6 +2,7 @@ package io.eurus.processor;
 
 import io.eurus.platform.Service;
 import io.eurus.platform.ops.Ops;
+import io.eurus.processor.tone.ToneModels;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +63,12 @@ public final class ProcessorService implements Service {
     });
     ops.registry().gauge("eurus.processor.rules", rulesInForce);
     ops.registry().gauge("eurus.processor.rules.invalid", rulesLeftOut);
+    ToneModels models = processor.enricher().models();
+    io.micrometer.core.instrument.FunctionCounter.builder("eurus.processor.tone.sentences.truncated", models,
+        ToneModels::truncated).description("sentences cut at the tone encoder's 128 word pieces").register(ops.registry());
+    io.micrometer.core.instrument.FunctionCounter.builder("eurus.processor.tone.sentences.encoded", models,
+        ToneModels::encoded).description("sentences encoded by the tone model (not answered from its cache)")
+        .register(ops.registry());
     Properties config = streamsConfig(settings);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
     processor.build(builder);

@@ -12,7 +12,10 @@ import java.util.Set;
 
 /**
  * Decides which sentences are about the relationship: actors of both sides together, or an actor of one side
- * with a relationship term ("the EU will impose sanctions"). An article is relevant when one sentence is.
+ * with a relationship term ("the EU will impose sanctions"). An article is relevant when one sentence is; in a
+ * relevant article, a sentence that names an actor of either side also counts ("the deliberate choices and
+ * aggressive actions of the Russian government", two sentences after the EU's name): the article is about the
+ * relationship, so what it says about one side is said in that light.
  */
 public final class RelevanceFinder {
 
@@ -61,6 +64,8 @@ public final class RelevanceFinder {
     PhraseIndex<Mention> index = byLanguage.get(languages.resolve(language));
     Set<String> actors = new LinkedHashSet<>();
     List<Integer> qualifying = new ArrayList<>();
+    List<Integer> oneSide = new ArrayList<>();
+    List<String> oneSideActors = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       boolean[] sides = new boolean[2];
       boolean relation = false;
@@ -77,8 +82,18 @@ public final class RelevanceFinder {
       if ((sides[0] && sides[1]) || ((sides[0] || sides[1]) && relation)) {
         qualifying.add(i);
         actors.addAll(named);
+      } else if (sides[0] || sides[1]) {
+        oneSide.add(i);
+        oneSideActors.addAll(named);
       }
     }
-    return new Relevance(!qualifying.isEmpty(), List.copyOf(actors), qualifying);
+    if (qualifying.isEmpty()) {
+      return new Relevance(false, List.of(), List.of());
+    }
+    actors.addAll(oneSideActors);
+    List<Integer> all = new ArrayList<>(qualifying);
+    all.addAll(oneSide);
+    all.sort(null);
+    return new Relevance(true, List.copyOf(actors), all);
   }
 }

@@ -110,6 +110,11 @@ public final class ToneModels implements AutoCloseable {
     return encoder == null ? 0 : encoder.truncated();
   }
 
+  /** Sentences encoded so far (the cache's misses, and explanations' masked variants). */
+  public long encoded() {
+    return encoder == null ? 0 : encoder.encoded();
+  }
+
   @Override
   public void close() {
     if (encoder != null) {
