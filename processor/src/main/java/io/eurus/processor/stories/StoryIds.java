@@ -15,6 +15,6 @@ final class StoryIds {
   static EnrichedArticle withStoryId(EnrichedArticle article, String storyId) {
     return new EnrichedArticle(article.schemaVersion(), article.article(), article.relevant(), article.actors(),
         article.rules(), article.tone(), article.polarity(), article.toneTerms(), article.sentences(), storyId,
-        article.profile(), article.sentenceTones());
+        article.profile(), article.sentenceTones(), article.toneSource());
   }
 }

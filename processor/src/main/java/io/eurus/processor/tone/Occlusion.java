@@ -21,6 +21,13 @@ public final class Occlusion {
   /** Words beyond this many are not tried: a sentence this long is cut by the encoder anyway. */
   static final int MAX_WORDS = 60;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
+  /**
+   * Articles, conjunctions and the commonest prepositions: leaving one out moves the encoder's vector a little,
+   * but naming "the" as a reason explains nothing, so they are not tried (negations are: "not", "no", "не").
+   */
+  private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("the", "a", "an", "and", "or", "of",
+      "to", "in", "on", "at", "by", "for", "with", "as", "is", "was", "be", "that", "this", "it", "its", "и", "в", "во",
+      "на", "с", "со", "по", "о", "об", "к", "у", "за", "из", "от", "а", "что", "это", "как");
 
   private Occlusion() {
   }
@@ -30,7 +37,9 @@ public final class Occlusion {
     List<int[]> words = new ArrayList<>();
     Matcher matcher = WORD.matcher(sentence);
     while (matcher.find() && words.size() < MAX_WORDS) {
-      words.add(new int[] {matcher.start(), matcher.end()});
+      if (!FUNCTION_WORDS.contains(matcher.group().toLowerCase(java.util.Locale.ROOT))) {
+        words.add(new int[] {matcher.start(), matcher.end()});
+      }
     }
     if (words.size() < 2) {
       return List.of();
