@@ -19,7 +19,35 @@ import java.util.Set;
  */
 public final class RelevanceFinder {
 
-  private record Mention(int side, String actor) {
+  /**
+   * One name of an actor as indexed in one language; {@code forms}, {@code notAfter} and {@code notBefore} are
+   * lower-cased, empty when the name counts in every use.
+   */
+  private record Mention(int side, String actor, Set<String> forms, Set<String> notAfter, Set<String> notBefore) {
+
+    Mention(int side, String actor) {
+      this(side, actor, Set.of(), Set.of(), Set.of());
+    }
+
+    boolean counts(List<Token> tokens, int from, int to) {
+      if (!forms.isEmpty() && !forms.contains(surface(tokens, from, to))) {
+        return false;
+      }
+      return (from == 0 || !notAfter.contains(lower(tokens.get(from - 1))))
+          && (to >= tokens.size() || !notBefore.contains(lower(tokens.get(to))));
+    }
+
+    private static String surface(List<Token> tokens, int from, int to) {
+      StringBuilder text = new StringBuilder();
+      for (int i = from; i < to; i++) {
+        text.append(i > from ? " " : "").append(lower(tokens.get(i)));
+      }
+      return text.toString();
+    }
+
+    private static String lower(Token token) {
+      return token.surface().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   private static final String RELATION = "\u0000relation";
@@ -33,12 +61,15 @@ public final class RelevanceFinder {
       PhraseIndex<Mention> index = new PhraseIndex<>();
       for (int side = 0; side < profile.sides().size(); side++) {
         for (WatchProfile.Actor actor : profile.sides().get(side).actors()) {
-          index.add(languages.stems(language, actor.name()), new Mention(side, actor.name()));
+          if (!actor.asWritten()) {
+            index.add(languages.stems(language, actor.name()), new Mention(side, actor.name()));
+          }
           for (var aliases : actor.aliases().entrySet()) {
             // An unknown language's text may quote names in any configured language: index them all there.
             if (aliases.getKey().equals(language) || language.equals(Languages.FALLBACK)) {
+              Mention mention = mention(side, actor, aliases.getKey());
               for (String alias : aliases.getValue()) {
-                index.add(languages.stems(language, alias), new Mention(side, actor.name()));
+                index.add(languages.stems(language, alias), mention);
               }
             }
           }
@@ -51,6 +82,23 @@ public final class RelevanceFinder {
       }
       byLanguage.put(language, index);
     }
+  }
+
+  private static Mention mention(int side, WatchProfile.Actor actor, String language) {
+    if (!actor.asWritten() && actor.notAfter().isEmpty() && actor.notBefore().isEmpty()) {
+      return new Mention(side, actor.name());
+    }
+    Set<String> forms = actor.asWritten() ? lowerCase(actor.aliases().get(language)) : Set.of();
+    return new Mention(side, actor.name(), forms, lowerCase(actor.notAfter().get(language)),
+        lowerCase(actor.notBefore().get(language)));
+  }
+
+  private static Set<String> lowerCase(List<String> words) {
+    Set<String> lower = new java.util.HashSet<>();
+    if (words != null) {
+      words.forEach(word -> lower.add(word.toLowerCase(java.util.Locale.ROOT)));
+    }
+    return lower;
   }
 
   private static List<String> withFallback(Languages languages) {
@@ -72,6 +120,9 @@ public final class RelevanceFinder {
       List<String> named = new ArrayList<>();
       for (PhraseIndex.Found<Mention> found : index.find(sentences.get(i))) {
         Mention mention = found.value();
+        if (!mention.counts(sentences.get(i), found.from(), found.to())) {
+          continue;
+        }
         if (mention.side() < 0) {
           relation = true;
         } else {
