@@ -2,6 +2,7 @@ package io.eurus.cli;
 
 import io.eurus.processor.EnricherSources;
 import io.eurus.processor.eval.Evaluation;
+import io.eurus.processor.eval.ToneData;
 import io.eurus.processor.eval.ToneEvaluation;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -17,9 +18,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = {"Score the human-rated data in ../shared/data and print, side by side in one run: Pearson r,",
-        "3-class accuracy and macro-F1 of Eurus' polarity and of plain VADER on VADER's datasets (sentiment/), and",
-        "conflict-class precision, recall and F1 of Eurus' relations tone against the Lexicoder baseline on UNSCon",
-        "(conflict/unscon/)."})
+        "3-class accuracy and macro-F1 of Eurus' polarity and of plain VADER on VADER's datasets (sentiment/),",
+        "conflict-class precision, recall and F1 of the lexicon's relations tone against the Lexicoder baseline on",
+        "UNSCon (conflict/unscon/), and the relations tone of the lexicon, VADER and the trained model on every test",
+        "split of tone/ and UNSCon, with the published figures."})
 final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "DIR", description = "The shared data folder (default: ../shared/data beside the project).")
@@ -34,9 +36,12 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Path shared = data == null ? defaultData() : data;
     try (EnricherSources.OpenEnricher open = knowledge.sources().open(matcher -> { })) {
-      Evaluation.Report report = new Evaluation(open.enricher()).run(data == null ? defaultData() : data);
+      Evaluation.Report report = new Evaluation(open.enricher()).run(shared);
       print(report, out);
+      out.println();
+      printTone(new ToneEvaluation(open.models(), open.enricher()::lexiconTone).run(ToneData.load(shared)), out);
     }
     return 0;
   }

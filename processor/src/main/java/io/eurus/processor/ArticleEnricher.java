@@ -199,7 +199,7 @@ public final class ArticleEnricher {
     List<SentenceTone> tones = new ArrayList<>();
     for (int i : toned) {
       List<TermWeight> terms = explained.contains(i)
-          ? Occlusion.explain(model, sentences.get(i), estimates.get(i), TERMS_PER_SENTENCE) : List.of();
+          ? model.explain(sentences.get(i), estimates.get(i), TERMS_PER_SENTENCE) : List.of();
       tones.add(new SentenceTone(i, round(estimates.get(i).score()), terms));
     }
     return new Toned(tones, model.source());

@@ -28,7 +28,7 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
 
   /** How the tone models run. */
   public record ToneSettings(boolean models, int cacheSize, int explainSentences) {
-    public static final ToneSettings DEFAULT = new ToneSettings(true, 100_000, 2);
+    public static final ToneSettings DEFAULT = new ToneSettings(true, 100_000, 1);
     /** The lexicon alone, as before the models (for tests of the lexicon and of what does not depend on tone). */
     public static final ToneSettings LEXICON_ONLY = new ToneSettings(false, 0, 0);
   }

@@ -50,7 +50,7 @@ public final class ProcessorSettings extends AbstractConfig {
       .define(TONE_CACHE_SIZE, Type.INT, 100_000, Range.between(0, 10_000_000), Importance.LOW,
           "Sentences whose tone is kept per language, so a sentence seen again (a syndicated copy) is not encoded "
               + "again; 0 keeps none. About 200 bytes each.")
-      .define(TONE_EXPLAIN_SENTENCES, Type.INT, 2, Range.between(0, 20), Importance.LOW,
+      .define(TONE_EXPLAIN_SENTENCES, Type.INT, 1, Range.between(0, 20), Importance.LOW,
           "Sentences of an article explained word by word (those that moved its tone most); each costs about as "
               + "many encodings as it has words.")
       .define(LANGUAGES, Type.LIST, List.of("en:english", "ru:russian"), new LanguagesValidator(), Importance.LOW,

@@ -73,7 +73,7 @@ public final class Evaluation {
       int[] eurus = part.stream().mapToInt(s -> enricher.lexiconTone("en", s.text()) <= CONFLICT_TONE ? 1 : 0).toArray();
       int[] lexicoder = part.stream().mapToInt(Sentence::lexicoder).toArray();
       int[] vader = part.stream().mapToInt(s -> plainVader(s.text()) <= -NEUTRAL_BAND ? 1 : 0).toArray();
-      conflict.add(new ConflictRow(split, part.size(), "eurus tone", Metrics.prf(gold, eurus, 1), Metrics.accuracy(gold, eurus)));
+      conflict.add(new ConflictRow(split, part.size(), "lexicon tone", Metrics.prf(gold, eurus, 1), Metrics.accuracy(gold, eurus)));
       conflict.add(new ConflictRow(split, part.size(), "lexicoder", Metrics.prf(gold, lexicoder, 1), Metrics.accuracy(gold, lexicoder)));
       conflict.add(new ConflictRow(split, part.size(), "vader", Metrics.prf(gold, vader, 1), Metrics.accuracy(gold, vader)));
     }

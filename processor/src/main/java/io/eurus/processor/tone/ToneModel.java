@@ -1,5 +1,6 @@
 package io.eurus.processor.tone;
 
+import io.eurus.events.TermWeight;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,8 @@ public final class ToneModel {
 
   private final ToneHead head;
   private final SentenceEncoder encoder;
-  private final EstimateCache cache;
+  private final BoundedCache<String, ToneEstimate> cache;
+  private final BoundedCache<String, List<TermWeight>> explanations;
 
   /**
    * @param encoder the encoder the head was trained on, or null when the head reads only words
@@ -24,7 +26,9 @@ public final class ToneModel {
     }
     this.head = head;
     this.encoder = encoder;
-    this.cache = cacheSize > 0 ? new EstimateCache(cacheSize) : null;
+    this.cache = cacheSize > 0 ? new BoundedCache<>(cacheSize) : null;
+    // Explanations are asked for far fewer sentences (those that moved an article most): a tenth of the room.
+    this.explanations = cacheSize > 0 ? new BoundedCache<>(Math.max(1, cacheSize / 10)) : null;
   }
 
   public String language() {
@@ -61,6 +65,22 @@ public final class ToneModel {
       }
     }
     return List.of(estimates);
+  }
+
+  /**
+   * The words or phrases that moved the sentence's score most ({@link Occlusion}), kept for the sentences
+   * explained lately: a syndicated copy's explanation is not computed again.
+   */
+  public List<TermWeight> explain(String sentence, ToneEstimate estimate, int limit) {
+    String key = limit + "\u0000" + sentence;
+    List<TermWeight> terms = explanations == null ? null : explanations.get(key);
+    if (terms == null) {
+      terms = Occlusion.explain(this, sentence, estimate, limit);
+      if (explanations != null) {
+        explanations.put(key, terms);
+      }
+    }
+    return terms;
   }
 
   /** Estimates without the cache: for explanations, whose masked variants are seen once. */

@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * ONNX Runtime, the head — for real news sentences (NewsMTSC's devtest_rw, US political news, 1,067 distinct
  * sentences; English) that are never answered from the cache (it is off here), in batches of 8, the size of a
  * relevant article's relationship sentences. Russian (words only, no encoder) beside it. Run it with
- * {@code bench/tone-sentences}; needs {@code ../shared/data} (system property {@code eurus.shared.data}).
+ * {@code bench/tone-sentences}; needs {@code ../shared/data} (system property {@code eurus.shared.data}). Besides
+ * JMH's wall-clock rate, {@code cpuMicrosPerOp} is the thread's CPU time per sentence: the figure to trust on a
+ * shared machine (see {@link EnrichmentBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -73,13 +75,15 @@ public class ToneSentenceBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public List<ToneEstimate> englishSentence() {
+  public List<ToneEstimate> englishSentence(EnrichmentBenchmark.CpuTime cpu) {
+    cpu.count(BATCH);
     return english.estimate(batch(englishSentences));
   }
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public List<ToneEstimate> russianSentence() {
+  public List<ToneEstimate> russianSentence(EnrichmentBenchmark.CpuTime cpu) {
+    cpu.count(BATCH);
     return russian.estimate(batch(russianSentences));
   }
 
