@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** The knowledge files an analyst command reads, each defaulting to the bundled EU–Russia one. */
-final class AnalystOptions {
+public final class AnalystOptions {
 
   @Option(names = "--rules", paramLabel = "FILE", description = "Rules file (YAML) to try instead of the bundled EU–Russia rules.")
   Path rules;
@@ -20,12 +20,12 @@ final class AnalystOptions {
   Path lexicon;
 
   /** Tells the person at the terminal of each rule left out, naming the rules file (or the bundled rules). */
-  Consumer<RuleMatcher> reportRuleProblems(PrintWriter err) {
+  public Consumer<RuleMatcher> reportRuleProblems(PrintWriter err) {
     String name = rules == null ? "bundled rules" : rules.toString();
     return matcher -> matcher.problems().forEach(problem -> err.println("eurus: " + name + ": " + problem + " (left out)"));
   }
 
-  EnricherSources sources() {
+  public EnricherSources sources() {
     EnricherSources sources = EnricherSources.defaults();
     if (rules != null) {
       sources = sources.withRules(rules);

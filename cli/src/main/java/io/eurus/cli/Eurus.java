@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 /** The {@code eurus} command. */
 @Command(name = "eurus", mixinStandardHelpOptions = true, versionProvider = Eurus.Version.class,
     description = "Eurus watches news feeds for a desk that follows EU–Russia relations and raises live alerts.",
+    footer = {"", "Evaluation tools (built on first use, not part of this jar): ./eurus eval, ./eurus train-tone"},
     subcommands = {RunCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Processor.class,
-        ServiceCommands.Alerts.class, FeedCommand.class, ScoreCommand.class, ReplayCommand.class, EvalCommand.class, TrainToneCommand.class, ConfigCommand.class,
+        ServiceCommands.Alerts.class, FeedCommand.class, ScoreCommand.class, ReplayCommand.class, ConfigCommand.class,
         CommandLine.HelpCommand.class})
 public final class Eurus {
 
@@ -22,7 +23,7 @@ public final class Eurus {
   }
 
   /** The command line with Eurus' error handling: a problem the operator can fix is one line, no stack trace. */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     Eurus eurus = new Eurus();
     CommandLine cli = new CommandLine(eurus);
     cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eurus.embedded.testing.SharedKafka;
+import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.Alert;
 import io.eurus.events.Article;
 import io.eurus.events.Json;
 import io.eurus.events.ToneWindow;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.KafkaClients;
-import io.eurus.platform.testing.SharedKafka;
-import io.eurus.platform.testing.TopicProbe;
 import io.eurus.processor.replay.Replay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -214,8 +214,15 @@ class ProcessorRestartIT {
     List<Article> all = new ArrayList<>(articles);
     Instant last = articles.get(articles.size() - 1).published();
     Instant tick = last.plus(Duration.ofMinutes(90)); // the detectors' window size and grace, as Replay.finish does
-    all.add(new Article(Article.SCHEMA_VERSION, Replay.CLOCK_ID, 1, null, null, null, null, "", null, "", null, "und",
-        tick, tick));
+    all.add(Article.builder()
+        .id(Replay.CLOCK_ID)
+        .revision(1)
+        .title("")
+        .text("")
+        .language("und")
+        .published(tick)
+        .fetched(tick)
+        .build());
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
         KafkaClients.producerConfig(SharedKafka.bootstrapServers(), "restart-it"), new StringSerializer(),
         new ByteArraySerializer())) {
@@ -291,8 +298,19 @@ class ProcessorRestartIT {
 
   private static Article article(String id, String[] outlet, Instant published, String text) {
     String title = text.substring(0, text.indexOf('.'));
-    return new Article(Article.SCHEMA_VERSION, id, 1, outlet[1], outlet[0], outlet[1], "https://news.example/" + id,
-        title, null, text, null, "en", published, published.plus(Duration.ofMinutes(2)));
+    return Article.builder()
+        .id(id)
+        .revision(1)
+        .feedId(outlet[1])
+        .source(outlet[0])
+        .bloc(outlet[1])
+        .url("https://news.example/" + id)
+        .title(title)
+        .text(text)
+        .language("en")
+        .published(published)
+        .fetched(published.plus(Duration.ofMinutes(2)))
+        .build();
   }
 
   private static String json(Article article) {

@@ -1,5 +1,6 @@
 package io.eurus.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -21,6 +22,7 @@ import java.util.List;
  *                   {@code lexicon} for a language without one; null when the article is not about the
  *                   relationship (and in messages written before it was added)
  */
+@RecordBuilder
 public record EnrichedArticle(
     int schemaVersion,
     Article article,
@@ -34,9 +36,14 @@ public record EnrichedArticle(
     String storyId,
     String profile,
     List<SentenceTone> sentenceTones,
-    String toneSource) {
+    String toneSource) implements EnrichedArticleBuilder.With {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A builder for the current schema version; unset fields are null, false or 0, unset lists empty. */
+  public static EnrichedArticleBuilder builder() {
+    return EnrichedArticleBuilder.builder().schemaVersion(SCHEMA_VERSION);
+  }
 
   public EnrichedArticle {
     actors = actors == null ? List.of() : List.copyOf(actors);
@@ -50,13 +57,5 @@ public record EnrichedArticle(
   public EnrichedArticle(int schemaVersion, Article article, boolean relevant, List<String> actors, List<RuleMatch> rules,
       Double tone, Double polarity, List<TermWeight> toneTerms, List<String> sentences, String storyId) {
     this(schemaVersion, article, relevant, actors, rules, tone, polarity, toneTerms, sentences, storyId, null, null, null);
-  }
-
-  /** The fields of schema version 1 before the tone's source was added. */
-  public EnrichedArticle(int schemaVersion, Article article, boolean relevant, List<String> actors, List<RuleMatch> rules,
-      Double tone, Double polarity, List<TermWeight> toneTerms, List<String> sentences, String storyId, String profile,
-      List<SentenceTone> sentenceTones) {
-    this(schemaVersion, article, relevant, actors, rules, tone, polarity, toneTerms, sentences, storyId, profile,
-        sentenceTones, null);
   }
 }

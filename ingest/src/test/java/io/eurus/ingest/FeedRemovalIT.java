@@ -3,6 +3,8 @@ package io.eurus.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eurus.embedded.testing.SharedKafka;
+import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.FeedDefinition;
 import io.eurus.events.FeedState;
 import io.eurus.events.FeedStatus;
@@ -11,8 +13,6 @@ import io.eurus.ingest.poll.FeedCatalog;
 import io.eurus.ingest.testing.Ingest;
 import io.eurus.ingest.testing.ServedFeeds;
 import io.eurus.platform.kafka.KafkaClients;
-import io.eurus.platform.testing.SharedKafka;
-import io.eurus.platform.testing.TopicProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,14 +2,14 @@ package io.eurus.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eurus.embedded.testing.SharedKafka;
+import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.Article;
 import io.eurus.events.FeedDefinition;
 import io.eurus.events.FeedStatus;
 import io.eurus.events.Topics;
 import io.eurus.ingest.testing.Ingest;
 import io.eurus.ingest.testing.ServedFeeds;
-import io.eurus.platform.testing.SharedKafka;
-import io.eurus.platform.testing.TopicProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -3,14 +3,14 @@ package io.eurus.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eurus.embedded.testing.SharedKafka;
+import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.Article;
 import io.eurus.events.FeedDefinition;
 import io.eurus.events.Topics;
 import io.eurus.ingest.testing.Ingest;
 import io.eurus.ingest.testing.LocalHttpServer;
 import io.eurus.ingest.testing.ServedFeeds;
-import io.eurus.platform.testing.SharedKafka;
-import io.eurus.platform.testing.TopicProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,13 +2,13 @@ package io.eurus.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eurus.embedded.testing.SharedKafka;
+import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.Json;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.TopicAdmin;
 import io.eurus.platform.ops.Ops;
 import io.eurus.platform.settings.CommonSettings;
-import io.eurus.platform.testing.SharedKafka;
-import io.eurus.platform.testing.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.eurus.ingest.parse.ArticleIds;
 import io.eurus.ingest.parse.Articles;
 import io.eurus.ingest.parse.LanguageGuesser;
 import io.eurus.platform.StartupException;
-import io.eurus.processor.series.EventTime;
+import io.eurus.processor.coverage.EventTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

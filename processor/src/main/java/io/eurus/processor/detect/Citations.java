@@ -2,8 +2,8 @@ package io.eurus.processor.detect;
 
 import io.eurus.events.StoryRef;
 import io.eurus.events.TermWeight;
-import io.eurus.processor.series.Series;
-import io.eurus.processor.series.WindowStats;
+import io.eurus.processor.coverage.Series;
+import io.eurus.processor.coverage.WindowStats;
 import java.util.List;
 
 /** What an alert cites beyond the detector's numbers: the terms that moved, and the stories behind articles. */

@@ -1,7 +1,7 @@
 package io.eurus.processor.detect;
 
 import io.eurus.events.Direction;
-import io.eurus.processor.series.WindowStats;
+import io.eurus.processor.coverage.WindowStats;
 
 /**
  * Page's two-sided CUSUM on standardised values (Page 1954; Montgomery, "Introduction to Statistical Quality

@@ -2,10 +2,10 @@ package io.eurus.processor.detect;
 
 import io.eurus.events.AlertType;
 import io.eurus.events.Direction;
+import io.eurus.processor.coverage.Contribution;
+import io.eurus.processor.coverage.Series;
+import io.eurus.processor.coverage.WindowStats;
 import io.eurus.processor.detect.DetectorConfig.Divergence;
-import io.eurus.processor.series.Contribution;
-import io.eurus.processor.series.Series;
-import io.eurus.processor.series.WindowStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,9 +2,9 @@ package io.eurus.processor.detect;
 
 import io.eurus.events.AlertType;
 import io.eurus.events.Severity;
-import io.eurus.processor.series.Contribution;
-import io.eurus.processor.series.Series;
-import io.eurus.processor.series.WindowStats;
+import io.eurus.processor.coverage.Contribution;
+import io.eurus.processor.coverage.Series;
+import io.eurus.processor.coverage.WindowStats;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.eurus.processor.detect;
 
 import io.eurus.events.TermWeight;
-import io.eurus.processor.series.TermStat;
-import io.eurus.processor.series.WindowStats;
+import io.eurus.processor.coverage.TermStat;
+import io.eurus.processor.coverage.WindowStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

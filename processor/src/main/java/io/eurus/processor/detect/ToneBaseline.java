@@ -1,6 +1,6 @@
 package io.eurus.processor.detect;
 
-import io.eurus.processor.series.WindowStats;
+import io.eurus.processor.coverage.WindowStats;
 
 /**
  * The baseline of a series' tone: the {@link LevelBaseline} of its windows' mean tone, and the EWMA of the

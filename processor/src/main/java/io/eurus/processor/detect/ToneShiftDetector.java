@@ -2,9 +2,9 @@ package io.eurus.processor.detect;
 
 import io.eurus.events.AlertType;
 import io.eurus.events.Direction;
+import io.eurus.processor.coverage.Series;
+import io.eurus.processor.coverage.WindowStats;
 import io.eurus.processor.detect.DetectorConfig.ToneShift;
-import io.eurus.processor.series.Series;
-import io.eurus.processor.series.WindowStats;
 import java.util.Locale;
 
 /**

@@ -1,12 +1,12 @@
 package io.eurus.processor.detect;
 
 import io.eurus.events.AlertType;
+import io.eurus.processor.coverage.Contribution;
+import io.eurus.processor.coverage.Series;
+import io.eurus.processor.coverage.WindowStats;
 import io.eurus.processor.detect.DetectorConfig.VolumeSpike;
 import io.eurus.processor.detect.DetectorConfig.Windows;
 import io.eurus.processor.detect.VolumeBaseline.Expected;
-import io.eurus.processor.series.Contribution;
-import io.eurus.processor.series.Series;
-import io.eurus.processor.series.WindowStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

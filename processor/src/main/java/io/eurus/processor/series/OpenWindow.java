@@ -1,5 +1,6 @@
 package io.eurus.processor.series;
 
+import io.eurus.processor.coverage.WindowStats;
 import io.eurus.processor.detect.ToneBaseline;
 
 /**

@@ -5,6 +5,9 @@ import io.eurus.events.EnrichedArticle;
 import io.eurus.events.StoryRef;
 import io.eurus.events.TermWeight;
 import io.eurus.events.ToneWindow;
+import io.eurus.processor.coverage.Series;
+import io.eurus.processor.coverage.SeriesLevel;
+import io.eurus.processor.coverage.WindowStats;
 import io.eurus.processor.detect.AlertWriter;
 import io.eurus.processor.detect.Citations;
 import io.eurus.processor.detect.DetectorConfig;
@@ -149,7 +152,7 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
             baseline != null && baseline.ready(config.toneShift().learningWindows()) ? baseline : null);
       }
       // Without its story (expired, or too old to store) an article can only count as a story of its own.
-      boolean newStory = story == null || story.firstInSeries(article.article().id(), c -> series.carries(c, config.sides()));
+      boolean newStory = story == null || story.firstInSeries(article.article().id(), c -> series.carries(c.bloc(), c.language(), config.sides()));
       window = new OpenWindow(window.stats().with(article, newStory), window.baseline());
       open.put(key, window);
       windows.put(key, window);
@@ -291,10 +294,21 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
     Series series = stats.series();
     Double stdDev = baseline == null ? null
         : round(baseline.stdDev(Math.max(1, stats.toned()), config.toneShift().minStdDev()));
-    ToneWindow window = new ToneWindow(ToneWindow.SCHEMA_VERSION, series.name(), config.profile(), series.bloc(),
-        series.language(), Instant.ofEpochMilli(stats.start()), Instant.ofEpochMilli(stats.end()), stats.articles(),
-        stats.stories(), round(stats.meanTone()), round(stats.toneVariance()),
-        baseline == null ? null : round(baseline.mean()), stdDev, closed);
+    ToneWindow window = ToneWindow.builder()
+        .series(series.name())
+        .profile(config.profile())
+        .bloc(series.bloc())
+        .language(series.language())
+        .windowStart(Instant.ofEpochMilli(stats.start()))
+        .windowEnd(Instant.ofEpochMilli(stats.end()))
+        .articles(stats.articles())
+        .stories(stats.stories())
+        .meanTone(round(stats.meanTone()))
+        .toneVariance(round(stats.toneVariance()))
+        .baselineMean(baseline == null ? null : round(baseline.mean()))
+        .baselineStdDev(stdDev)
+        .closed(closed)
+        .build();
     context.forward(new Record<>(ToneWindow.keyOf(series.name(), window.windowStart()), new SeriesOutput.Window(window),
         timestamp));
   }

@@ -1,5 +1,6 @@
 package io.eurus.processor.series;
 
+import io.eurus.processor.coverage.Series;
 import io.eurus.processor.detect.TermBaseline;
 import io.eurus.processor.detect.ToneShiftDetector;
 import io.eurus.processor.detect.VolumeSpikeDetector;

@@ -2,8 +2,8 @@ package io.eurus.processor.stories;
 
 import io.eurus.events.EnrichedArticle;
 import io.eurus.events.Topics;
+import io.eurus.processor.coverage.EventTime;
 import io.eurus.processor.detect.DetectorConfig;
-import io.eurus.processor.series.EventTime;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;

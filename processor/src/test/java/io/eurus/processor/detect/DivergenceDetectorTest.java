@@ -3,9 +3,9 @@ package io.eurus.processor.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eurus.events.Direction;
+import io.eurus.processor.coverage.Series;
+import io.eurus.processor.coverage.WindowStats;
 import io.eurus.processor.detect.Episode.Change;
-import io.eurus.processor.series.Series;
-import io.eurus.processor.series.WindowStats;
 import io.eurus.processor.testing.AnnotatedSeries;
 import java.util.ArrayList;
 import java.util.List;

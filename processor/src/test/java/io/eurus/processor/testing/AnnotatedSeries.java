@@ -1,7 +1,7 @@
 package io.eurus.processor.testing;
 
-import io.eurus.processor.series.Series;
-import io.eurus.processor.series.WindowStats;
+import io.eurus.processor.coverage.Series;
+import io.eurus.processor.coverage.WindowStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
