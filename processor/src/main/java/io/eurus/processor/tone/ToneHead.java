@@ -81,13 +81,21 @@ public final class ToneHead {
       }
       logits[c] = z + sum * words.value();
     }
+    softmax(logits);
+    return new ToneEstimate(logits[0], logits[1], logits[2]);
+  }
+
+  /** Turns the three classes' logits into probabilities, in place (shifted by the largest, so none overflows). */
+  public static void softmax(double[] logits) {
     double max = Math.max(logits[0], Math.max(logits[1], logits[2]));
     double total = 0;
     for (int c = 0; c < CLASSES; c++) {
       logits[c] = Math.exp(logits[c] - max);
       total += logits[c];
     }
-    return new ToneEstimate(logits[0] / total, logits[1] / total, logits[2] / total);
+    for (int c = 0; c < CLASSES; c++) {
+      logits[c] /= total;
+    }
   }
 
   /** The head as JSON, weights rounded to signed bytes: what {@link #read} reads back exactly. */

@@ -145,7 +145,6 @@ public final class SoftmaxRegression {
     for (double w : data.weights()) {
       totalWeight += w;
     }
-    double[] logits = new double[CLASSES];
     double[] p = new double[CLASSES];
     int dim = data.dimension();
     for (int i = 0; i < data.size(); i++) {
@@ -163,17 +162,11 @@ public final class SoftmaxRegression {
         for (int bucket : bag.buckets()) {
           sum += x[base + 1 + dim + bucket];
         }
-        logits[c] = z + sum * bag.value();
+        p[c] = z + sum * bag.value();
       }
-      double max = Math.max(logits[0], Math.max(logits[1], logits[2]));
-      double total = 0;
-      for (int c = 0; c < CLASSES; c++) {
-        p[c] = Math.exp(logits[c] - max);
-        total += p[c];
-      }
+      ToneHead.softmax(p);
       double allowedP = 0;
       for (int c = 0; c < CLASSES; c++) {
-        p[c] /= total;
         if ((data.allowed()[i] & (1 << c)) != 0) {
           allowedP += p[c];
         }
