@@ -41,6 +41,12 @@ public final class ProcessorService implements Service {
     // -1: the broker's default.replication.factor, so the same settings fit one broker and a cluster.
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    // Kafka Streams gives exactly-once transactions 10 s. A relevant article costs the tone model a few to a few
+    // tens of milliseconds of CPU (encodings and its explanation), and on a starved 2-core machine (load 12–30)
+    // a transaction of a few hundred articles outlived 10 s: the coordinator aborted it and the producer retried
+    // OUT_OF_ORDER_SEQUENCE_NUMBER without end (bench/processor-live on real coverage). 30 s leaves room; a crashed
+    // instance's open transaction holds back read_committed readers at most that long.
+    props.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 30_000);
     // Opt in now to what becomes the default in Kafka 5.0 (and silences a start-up warning).
     props.put("processing.exception.handler.global.enabled", true);
     // An unreadable record or an article the enricher fails on goes to articles.dlq with the reason; the stream goes on.

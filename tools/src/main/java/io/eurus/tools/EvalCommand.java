@@ -3,6 +3,7 @@ package io.eurus.tools;
 import io.eurus.cli.AnalystOptions;
 import io.eurus.processor.EnricherSources;
 import io.eurus.tools.eval.Evaluation;
+import io.eurus.tools.eval.LabelledSentence;
 import io.eurus.tools.eval.ToneData;
 import io.eurus.tools.eval.ToneEvaluation;
 import java.io.PrintWriter;
@@ -42,7 +43,11 @@ final class EvalCommand implements Callable<Integer> {
       Evaluation.Report report = new Evaluation(open.enricher()).run(shared);
       print(report, out);
       out.println();
-      printTone(new ToneEvaluation(open.models(), open.enricher()::lexiconTone).run(ToneData.load(shared)), out);
+      ToneEvaluation tone = new ToneEvaluation(open.models(), open.enricher()::lexiconTone);
+      List<LabelledSentence> labelled = ToneData.load(shared);
+      printTone(tone.run(labelled), out);
+      out.println();
+      printRelevance(tone.relevance(ToneData.relevance(shared, labelled)), out);
     }
     return 0;
   }
@@ -77,6 +82,19 @@ final class EvalCommand implements Callable<Integer> {
           row.items(), row.system(), row.accuracy(), figure(row.macroF1()), figure(row.special()),
           split.equals(last) ? "" : row.published());
       last = split;
+    }
+    out.flush();
+  }
+
+  /** Whether carrying tone finds the sentences that report cooperation or conflict. */
+  static void printRelevance(List<ToneEvaluation.RelevanceRow> rows, PrintWriter out) {
+    out.println("Sentences that report cooperation or conflict — un_relevance_en (Osorio et al. 2024), sentences never "
+        + "trained on; relevant = carries tone");
+    out.printf(Locale.ROOT, "%-16s %6s  %-7s %8s %9s %7s %6s%n", "dataset", "items", "system", "accuracy", "precision",
+        "recall", "f1");
+    for (ToneEvaluation.RelevanceRow row : rows) {
+      out.printf(Locale.ROOT, "%-16s %6d  %-7s %8.3f %9.3f %7.3f %6.3f%n", row.dataset(), row.items(), row.system(),
+          row.accuracy(), row.relevant().precision(), row.relevant().recall(), row.relevant().f1());
     }
     out.flush();
   }

@@ -61,6 +61,25 @@ public final class ToneData {
     return all.stream().filter(s -> !s.training() || !tested.contains(s.text())).toList();
   }
 
+  /**
+   * un_quadclass_en's relevance labels (1 = the sentence reports an event of cooperation or conflict, 0 = not),
+   * with every sentence trained on left out: a test of whether "carries tone" finds the sentences that matter.
+   * Duplicated texts (they never disagree) are kept once. Label: 1 relevant, 0 not.
+   */
+  public static List<LabelledSentence> relevance(Path data, List<LabelledSentence> all) {
+    Set<String> trained = new HashSet<>();
+    all.stream().filter(LabelledSentence::training).forEach(s -> trained.add(s.text()));
+    Set<String> seen = new HashSet<>();
+    List<LabelledSentence> out = new ArrayList<>();
+    for (JsonNode row : jsonLines(data.resolve("tone").resolve("un_quadclass_en").resolve("un_relevance_en.jsonl"))) {
+      String text = row.path("text").asText().strip();
+      if (!trained.contains(text) && seen.add(text)) {
+        out.add(new LabelledSentence("un_relevance_en", "en", "untrained", text, row.path("relevant").asInt()));
+      }
+    }
+    return out;
+  }
+
   /** Whether a text is in a fixed held-out share of 1 in {@code parts}, chosen by the CRC-32 of its UTF-8 bytes. */
   static boolean heldOut(String text, int parts) {
     return crc(text) % parts == 0;

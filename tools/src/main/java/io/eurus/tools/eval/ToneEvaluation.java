@@ -63,6 +63,35 @@ public final class ToneEvaluation {
     return rows;
   }
 
+  /**
+   * Whether "carries tone" finds the sentences that report cooperation or conflict (un_relevance_en, sentences
+   * never trained on): accuracy, and precision/recall/F1 of "relevant". The lexicon and VADER carry tone beyond
+   * ±{@value Evaluation#NEUTRAL_BAND}, the model when conflict or cooperation is its most likely class.
+   */
+  public List<RelevanceRow> relevance(List<LabelledSentence> sentences) {
+    int[] gold = sentences.stream().mapToInt(LabelledSentence::label).toArray();
+    List<RelevanceRow> rows = new ArrayList<>();
+    rows.add(relevanceRow(sentences, "lexicon", gold, sentences.stream()
+        .mapToInt(s -> Math.abs(lexicon.applyAsDouble("en", s.text())) > Evaluation.NEUTRAL_BAND ? 1 : 0).toArray()));
+    rows.add(relevanceRow(sentences, "vader", gold, sentences.stream()
+        .mapToInt(s -> Math.abs(Evaluation.plainVader(s.text())) > Evaluation.NEUTRAL_BAND ? 1 : 0).toArray()));
+    ToneModel model = models.of("en");
+    if (model != null) {
+      List<ToneEstimate> estimates = model.estimate(sentences.stream().map(LabelledSentence::text).toList());
+      rows.add(relevanceRow(sentences, "model", gold, estimates.stream().mapToInt(e -> e.hasTone() ? 1 : 0).toArray()));
+    }
+    return rows;
+  }
+
+  /** One system's finding of relevant sentences. */
+  public record RelevanceRow(String dataset, int items, String system, double accuracy, Metrics.Prf relevant) {
+  }
+
+  private static RelevanceRow relevanceRow(List<LabelledSentence> sentences, String system, int[] gold, int[] predicted) {
+    return new RelevanceRow(sentences.get(0).dataset(), gold.length, system, Metrics.accuracy(gold, predicted),
+        Metrics.prf(gold, predicted, 1));
+  }
+
   private static int[] classes(List<LabelledSentence> split, java.util.function.ToDoubleFunction<LabelledSentence> tone) {
     return split.stream().mapToInt(s -> Metrics.threeClass(tone.applyAsDouble(s), Evaluation.NEUTRAL_BAND)).toArray();
   }
