@@ -77,13 +77,13 @@ public final class AlertsService implements Service {
 
   @Override
   public void start() {
-    producer = new EventProducer(KafkaClients.producerConfig(settings.bootstrapServers(), "eurus-alerts"));
+    producer = new EventProducer(KafkaClients.producerConfig(settings.kafka(), "eurus-alerts"));
     dashboard = new Dashboard(settings.dashboardHost(), settings.dashboardPort(), access, desk,
         new Acknowledgements(desk, producer, clock), clock);
     dashboard.start();
-    deskFeed = new DeskFeed(settings.bootstrapServers(), desk, settings.dashboardHistory(), clock);
+    deskFeed = new DeskFeed(settings.kafka(), desk, settings.dashboardHistory(), clock);
     deskFeed.start();
-    Lane.Context context = new Lane.Context(settings.bootstrapServers(), settings.groupPrefix(),
+    Lane.Context context = new Lane.Context(settings.kafka(), settings.groupPrefix(),
         new DeadLetters(producer, clock), new Receipts(producer, clock), ops.registry(), clock);
     for (ChannelPlan plan : routing.channels()) {
       lanes.add(new ImmediateLane(plan, routing, context));

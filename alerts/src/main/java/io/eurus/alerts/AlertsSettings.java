@@ -3,6 +3,7 @@ package io.eurus.alerts;
 import io.eurus.alerts.routing.Retry;
 import io.eurus.alerts.routing.Routing;
 import io.eurus.platform.StartupException;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.settings.CommonSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,8 +74,9 @@ public final class AlertsSettings extends AbstractConfig {
     super(DEF, values, false);
   }
 
-  public String bootstrapServers() {
-    return getString(CommonSettings.BOOTSTRAP_SERVERS);
+  /** Where Kafka is and the operator's client settings for it. */
+  public KafkaConnection kafka() {
+    return KafkaConnection.of(this);
   }
 
   public String groupPrefix() {

@@ -5,6 +5,7 @@ import io.eurus.alerts.delivery.Redrive;
 import io.eurus.alerts.routing.Routing;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import io.eurus.platform.settings.CommonSettings;
 import java.nio.file.Path;
@@ -54,10 +55,10 @@ final class RedriveCommand implements Callable<Integer> {
         routing == null ? Map.of() : Map.of(AlertsSettings.ROUTING_FILE, routing.toString()));
     AlertsSettings settings = new AlertsSettings(values);
     Routing channels = settings.routing(System.getenv());
-    String bootstrap = settings.bootstrapServers();
-    KafkaClients.awaitBroker(bootstrap, ServiceCommands.BROKER_WAIT);
-    TopicAdmin.ensureTopics(bootstrap, Topics.ALL, settings.getInt(CommonSettings.TOPIC_PARTITIONS));
-    Redrive.Report report = new Redrive(bootstrap, channels, Clock.systemUTC(), line -> spec.commandLine().getOut().println(line))
+    KafkaConnection kafka = settings.kafka();
+    KafkaClients.awaitBroker(kafka, ServiceCommands.BROKER_WAIT);
+    TopicAdmin.ensureTopics(kafka, Topics.ALL, settings.getInt(CommonSettings.TOPIC_PARTITIONS));
+    Redrive.Report report = new Redrive(kafka, channels, Clock.systemUTC(), line -> spec.commandLine().getOut().println(line))
         .run(channel, from, budget);
     spec.commandLine().getOut().println(report.summary());
     return report.failed() == 0 ? 0 : 1;

@@ -12,6 +12,7 @@ import io.eurus.events.Severity;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.EventProducer;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,14 +92,17 @@ class AlertsProcessRestartIT {
   }
 
   private static Process alerts(WebhookReceiver receiver, String group) throws Exception {
-    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString(),
-        "alerts", "--bootstrap-servers", SharedKafka.bootstrapServers(), "--port", "0", "--ops-port", "0",
-        "--set", "alerts.group.id=" + group, "--set", "alerts.webhook.url=" + receiver.url())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "alerts-restart-it.log").toFile())).start();
+    ProcessBuilder alerts = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+        JAR.toString(), "alerts", "--bootstrap-servers", SharedKafka.bootstrapServers(), "--port", "0", "--ops-port", "0",
+        "--set", "alerts.group.id=" + group)
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "alerts-restart-it.log").toFile()));
+    // A webhook URL is a secret: the command takes it from the environment, not its arguments.
+    alerts.environment().put("EURUS_ALERTS_WEBHOOK_URL", receiver.url());
+    return alerts.start();
   }
 
   private static void publish(String prefix) {
-    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(SharedKafka.bootstrapServers(), "it-" + prefix))) {
+    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(KafkaConnection.to(SharedKafka.bootstrapServers()), "it-" + prefix))) {
       for (int i = 0; i < ALERTS; i++) {
         String key = prefix + ":" + i;
         producer.send(Topics.ALERTS, key, Alert.builder()

@@ -44,7 +44,7 @@ class AlertsRedriveIT {
       String key = "RULE_MATCH:expulsions:" + channel;
       Alert alert = Alert.builder().id(Alert.idOf(key, 1)).key(key).revision(1).type(AlertType.RULE_MATCH).severity(Severity.HIGH)
           .title("Expulsions").summary("Rule matched.").at(Instant.now()).created(Instant.now()).bloc("eu-media").build();
-      try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(SharedKafka.bootstrapServers(), "it-redrive"))) {
+      try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(SharedKafka.connection(), "it-redrive"))) {
         producer.send(Topics.ALERTS_DLQ, key, new DeadLetter(DeadLetter.SCHEMA_VERSION, Topics.ALERTS.name(), 0, 42, key,
             Json.mapper().writeValueAsString(alert), channel + ": HTTP 503, still failing after the retry budget of 24h (2881 attempts)",
             channel, 2881, Instant.now())).join();

@@ -6,6 +6,7 @@ import io.eurus.embedded.testing.SharedKafka;
 import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.Json;
 import io.eurus.events.Topics;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import io.eurus.platform.ops.Ops;
 import io.eurus.platform.settings.CommonSettings;
@@ -34,7 +35,7 @@ class ProcessorServiceIT {
   @Test
   void brokenRecordGoesToTheDeadLetterTopicAndTheNextArticleIsProcessed() throws Exception {
     String bootstrap = SharedKafka.bootstrapServers();
-    TopicAdmin.ensureTopics(bootstrap, Topics.ALL, 1);
+    TopicAdmin.ensureTopics(KafkaConnection.to(bootstrap), Topics.ALL, 1);
     ProcessorSettings settings = new ProcessorSettings(Map.of(
         CommonSettings.BOOTSTRAP_SERVERS, bootstrap,
         ProcessorSettings.APPLICATION_ID, "processor-it-" + UUID.randomUUID(),
@@ -68,7 +69,7 @@ class ProcessorServiceIT {
   @Test
   void aRulesFileSavedEmptyRaisesRulesProblemToTheDeskAndItsFixEndsIt() throws Exception {
     String bootstrap = SharedKafka.bootstrapServers();
-    TopicAdmin.ensureTopics(bootstrap, Topics.ALL, 1);
+    TopicAdmin.ensureTopics(SharedKafka.connection(), Topics.ALL, 1);
     Path rules = java.nio.file.Files.writeString(state.resolve("rules-" + UUID.randomUUID() + ".yaml"),
         "rules:\n  - {id: sanctions, name: Sanctions, query: 'sanction*'}\n");
     ProcessorSettings settings = new ProcessorSettings(Map.of(

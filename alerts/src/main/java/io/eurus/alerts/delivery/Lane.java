@@ -5,6 +5,7 @@ import io.eurus.alerts.routing.Routing;
 import io.eurus.events.Alert;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public abstract class Lane implements AutoCloseable {
 
   /** What every lane of a service shares. */
-  public record Context(String bootstrapServers, String groupPrefix, DeadLetters deadLetters, Receipts receipts, MeterRegistry metrics,
+  public record Context(KafkaConnection kafka, String groupPrefix, DeadLetters deadLetters, Receipts receipts, MeterRegistry metrics,
       Clock clock) {
   }
 
@@ -81,7 +82,7 @@ public abstract class Lane implements AutoCloseable {
     this.routing = routing;
     this.context = context;
     this.throttle = new Throttle(plan.cooldown(), THROTTLE_KEYS);
-    Map<String, Object> config = KafkaClients.consumerConfig(context.bootstrapServers(), groupId(), "eurus-alerts-" + plan.name() + "-" + lane);
+    Map<String, Object> config = KafkaClients.consumerConfig(context.kafka(), groupId(), "eurus-alerts-" + plan.name() + "-" + lane);
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
     // After a crash, another instance (or the restarted one) takes over the channel within 10 s, not 45.
     config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);

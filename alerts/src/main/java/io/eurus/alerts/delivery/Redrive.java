@@ -11,6 +11,7 @@ import io.eurus.events.Topics;
 import io.eurus.platform.StartupException;
 import io.eurus.platform.kafka.EventProducer;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,13 +48,13 @@ public final class Redrive {
     }
   }
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final Routing routing;
   private final Clock clock;
   private final Consumer<String> progress;
 
-  public Redrive(String bootstrapServers, Routing routing, Clock clock, Consumer<String> progress) {
-    this.bootstrapServers = bootstrapServers;
+  public Redrive(KafkaConnection kafka, Routing routing, Clock clock, Consumer<String> progress) {
+    this.kafka = kafka;
     this.routing = routing;
     this.clock = clock;
     this.progress = progress;
@@ -89,7 +90,7 @@ public final class Redrive {
     });
     int resent = 0;
     List<String> failures = new ArrayList<>();
-    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(bootstrapServers, "eurus-alerts-redrive"))) {
+    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(kafka, "eurus-alerts-redrive"))) {
       Receipts receipts = new Receipts(producer, clock);
       for (DeadLetter letter : toSend.values()) {
         ChannelPlan plan = plans.get(letter.target());
@@ -156,7 +157,7 @@ public final class Redrive {
 
   /** Reads {@code topic} from {@code since} (or its beginning) up to its end as it is now. */
   private <V> void read(Topic<String, V> topic, Instant since, java.util.function.BiConsumer<ConsumerRecord<byte[], byte[]>, V> sink) {
-    Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, null, "eurus-alerts-redrive");
+    Map<String, Object> config = KafkaClients.consumerConfig(kafka, null, "eurus-alerts-redrive");
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()

@@ -1,5 +1,6 @@
 package io.eurus.alerts.delivery;
 
+import io.eurus.embedded.testing.SharedKafka;
 import static io.eurus.alerts.testing.AlertsHarness.alert;
 import static io.eurus.alerts.testing.AlertsHarness.publish;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +68,7 @@ class RedriveIT {
           new Delivered(Delivered.SCHEMA_VERSION, channel, c.id(), c.key(), c.revision(), Instant.now(), false));
       receiver.failAlways(false);
       List<String> lines = new ArrayList<>();
-      Redrive redrive = new Redrive(AlertsHarness.bootstrap(), routing, Clock.systemUTC(), lines::add);
+      Redrive redrive = new Redrive(SharedKafka.connection(), routing, Clock.systemUTC(), lines::add);
 
       Redrive.Report first = redrive.run(channel, start, Duration.ofSeconds(10));
       Redrive.Report second = redrive.run(null, start, Duration.ofSeconds(10));
@@ -89,7 +90,7 @@ class RedriveIT {
     String yaml = routing(channel, "{budget: PT0S}");
     Alert a = alert(prefix + ":a", 1, AlertType.RULE_MATCH, Severity.HIGH, "A");
     try (HttpReceiver receiver = new HttpReceiver().failAlways(true)) {
-      Redrive redrive = new Redrive(AlertsHarness.bootstrap(), deadLetter(prefix, channel, yaml, Map.of("HOOK_URL", receiver.url()), a),
+      Redrive redrive = new Redrive(SharedKafka.connection(), deadLetter(prefix, channel, yaml, Map.of("HOOK_URL", receiver.url()), a),
           Clock.systemUTC(), line -> { });
 
       Redrive.Report down = redrive.run(channel, start, Duration.ofMillis(200));

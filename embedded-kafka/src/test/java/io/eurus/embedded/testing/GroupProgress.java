@@ -1,6 +1,7 @@
 package io.eurus.embedded.testing;
 
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class GroupProgress {
 
   /** Waits until each group has committed, on every partition of {@code topic}, the end offset it has now. */
   public static void awaitCaughtUp(String bootstrapServers, String topic, Duration timeout, String... groups) {
-    try (Admin admin = KafkaClients.admin(bootstrapServers, Duration.ofSeconds(30))) {
+    try (Admin admin = KafkaClients.admin(KafkaConnection.to(bootstrapServers), Duration.ofSeconds(30))) {
       List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
           .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
       var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();

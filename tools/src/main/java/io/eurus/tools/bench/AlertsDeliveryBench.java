@@ -12,6 +12,7 @@ import io.eurus.events.Severity;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.EventProducer;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class AlertsDeliveryBench {
     for (int i = 1; i <= runs; i++) {
       // A fresh broker per run, so no run reads what an earlier one left in the topic.
       try (EmbeddedKafka broker = EmbeddedKafka.start()) {
-        TopicAdmin.ensureTopics(broker.bootstrapServers(), Topics.ALL, 3);
+        TopicAdmin.ensureTopics(KafkaConnection.to(broker.bootstrapServers()), Topics.ALL, 3);
         Run run = run(broker.bootstrapServers(), classPath, rate, seconds, concurrency);
         results.add(run);
         System.out.printf("run %d (load average before: %s): webhook p50 %.1f ms p99 %.1f ms | dashboard stream p50 %.1f ms p99 %.1f ms | open page p50 %.1f ms p99 %.1f ms | baseline kafka p50 %.1f ms p99 %.1f ms,"
@@ -131,13 +132,15 @@ public final class AlertsDeliveryBench {
     int port = freePort();
     Path gcLog = Files.createTempFile("eurus-bench-gc", ".log");
     Path serviceLog = Files.createTempFile("eurus-bench-alerts", ".log");
-    Process alerts = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Xlog:gc:file=" + gcLog, "-cp", classPath,
-        "io.eurus.cli.Eurus", "alerts", "--bootstrap-servers", bootstrap, "--port", String.valueOf(port), "--ops-port", "0",
-        "--set", "alerts.group.id=bench-" + UUID.randomUUID(), "--set", "dashboard.history.hours=1",
-        "--set", "alerts.webhook.url=" + hookUrl, "--set", "alerts.delivery.concurrency=" + concurrency)
-        .redirectErrorStream(true).redirectOutput(serviceLog.toFile()).start();
+    ProcessBuilder alertsCommand = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Xlog:gc:file=" + gcLog, "-cp",
+        classPath, "io.eurus.cli.Eurus", "alerts", "--bootstrap-servers", bootstrap, "--port", String.valueOf(port),
+        "--ops-port", "0", "--set", "alerts.group.id=bench-" + UUID.randomUUID(), "--set", "dashboard.history.hours=1",
+        "--set", "alerts.delivery.concurrency=" + concurrency)
+        .redirectErrorStream(true).redirectOutput(serviceLog.toFile());
+    alertsCommand.environment().put("EURUS_ALERTS_WEBHOOK_URL", hookUrl); // a secret: never on the command line
+    Process alerts = alertsCommand.start();
     KafkaConsumer<String, Alert> kafkaReader = null;
-    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(bootstrap, "bench"))) {
+    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(KafkaConnection.to(bootstrap), "bench"))) {
       awaitDashboard(port, serviceLog);
       Thread sseReader = startSse(port, sse);
       kafkaReader = startKafkaReader(bootstrap, kafka);
@@ -294,7 +297,7 @@ public final class AlertsDeliveryBench {
   /** The baseline: a plain consumer of the same records, in this JVM. Stops when its consumer is woken up. */
   private static KafkaConsumer<String, Alert> startKafkaReader(String bootstrap, Arrivals kafka) {
     KafkaConsumer<String, Alert> consumer = KafkaClients.consumer(Topics.ALERTS,
-        KafkaClients.consumerConfig(bootstrap, "bench-baseline-" + UUID.randomUUID(), "bench-baseline"));
+        KafkaClients.consumerConfig(KafkaConnection.to(bootstrap), "bench-baseline-" + UUID.randomUUID(), "bench-baseline"));
     Thread reader = new Thread(() -> {
       try (consumer) {
         consumer.subscribe(List.of(Topics.ALERTS.name()));

@@ -6,6 +6,7 @@ import io.eurus.events.Article;
 import io.eurus.events.Topic;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import io.eurus.platform.ops.Ops;
 import io.eurus.platform.settings.CommonSettings;
@@ -64,8 +65,8 @@ public final class ProcessorLiveBench {
     Path state = Files.createTempDirectory("eurus-live-bench-");
     try (EmbeddedKafka broker = EmbeddedKafka.start()) {
       String bootstrap = broker.bootstrapServers();
-      TopicAdmin.ensureTopics(bootstrap, Topics.ALL, 6);
-      TopicAdmin.ensureTopics(bootstrap, List.of(PASS_THROUGH), 6);
+      TopicAdmin.ensureTopics(KafkaConnection.to(bootstrap), Topics.ALL, 6);
+      TopicAdmin.ensureTopics(KafkaConnection.to(bootstrap), List.of(PASS_THROUGH), 6);
       int written = publish(bootstrap, file, count);
       System.out.printf(Locale.ROOT, "%,d articles written to %s%n", written, Topics.ARTICLES.name());
       // Untimed: the JIT compiles enrichment, Kafka Streams and the state stores before anything is measured;
@@ -93,6 +94,8 @@ public final class ProcessorLiveBench {
         return service::close;
       });
       System.out.println("full topology: " + full);
+      System.out.printf(Locale.ROOT, "relevant: %,d of %,d articles (%.1f %%)%n", full.relevant(), written,
+          100.0 * full.relevant() / written);
       System.out.printf(Locale.ROOT, "ratio full / pass-through: %.3f%n", full.perSecond() / pass.perSecond());
     }
   }
@@ -108,7 +111,7 @@ public final class ProcessorLiveBench {
     try (ArticleArchive archive = ArticleArchive.open(file, (line, problem) -> {
       throw new IllegalArgumentException(file + " line " + line + ": " + problem);
     });
-         KafkaProducer<String, Article> producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrap, "bench"),
+         KafkaProducer<String, Article> producer = new KafkaProducer<>(KafkaClients.producerConfig(KafkaConnection.to(bootstrap), "bench"),
              Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {
       for (ArticleArchive.Entry entry : archive.inOrder()) {
         if (written == count) {
@@ -127,7 +130,7 @@ public final class ProcessorLiveBench {
    * Articles per second from the topology's start to its last committed output article (start-up and the first
    * rebalance included, so the figure is a floor), and the process's CPU time (broker included) per article.
    */
-  record Rate(double perSecond, double cpuMillisPerArticle, double seconds) {
+  record Rate(double perSecond, double cpuMillisPerArticle, double seconds, int relevant) {
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "%,.0f articles/s, %.3f ms CPU per article (whole process), %,.1f s",
@@ -141,7 +144,7 @@ public final class ProcessorLiveBench {
 
   private static Rate measure(String bootstrap, String output, int expected, Running topology) throws Exception {
     var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    Map<String, Object> config = KafkaClients.consumerConfig(bootstrap, "bench-count-" + output, "bench-count");
+    Map<String, Object> config = KafkaClients.consumerConfig(KafkaConnection.to(bootstrap), "bench-count-" + output, "bench-count");
     try (KafkaConsumer<byte[], byte[]> counter = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {
       // Counts from the topic's end as it is now: an earlier run's output is not this run's.
@@ -153,16 +156,22 @@ public final class ProcessorLiveBench {
       long began = System.nanoTime();
       long cpuBegan = cpu.getProcessCpuTime();
       int seen = 0;
+      int relevant = 0;
       try (AutoCloseable running = topology.start()) {
         long deadline = began + Duration.ofMinutes(30).toNanos();
         while (seen < expected && System.nanoTime() < deadline) {
-          seen += counter.poll(Duration.ofMillis(100)).count();
+          for (var record : counter.poll(Duration.ofMillis(100))) {
+            seen++;
+            // Jackson writes no spaces: an enriched article about the relationship carries exactly this.
+            relevant += record.value() != null && new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("\"relevant\":true") ? 1 : 0;
+          }
         }
         if (seen < expected) {
           throw new IllegalStateException(output + ": only " + seen + " of " + expected + " articles after 30 minutes");
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        return new Rate(expected / seconds, (cpu.getProcessCpuTime() - cpuBegan) / 1e6 / expected, seconds);
+        return new Rate(expected / seconds, (cpu.getProcessCpuTime() - cpuBegan) / 1e6 / expected, seconds, relevant);
       }
     }
   }
