@@ -49,9 +49,9 @@ public final class AlertsSettings extends AbstractConfig {
           "How long a channel keeps retrying an alert it did not take, from the first attempt, before the alert goes to "
               + "alerts.dlq with the reason (a permanent failure such as HTTP 400 goes at once); a channel's retry.budget "
               + "overrides it. 0: no retries.")
-      .define(DELIVERY_CONCURRENCY, Type.INT, 1, Range.between(1, 64), Importance.LOW,
-          "Alerts a channel delivers at once, each alert key in order (a channel's concurrency overrides it). Above 1, "
-              + "a stop may repeat (with the same idempotency key) alerts delivered just before it past an earlier one.")
+      .define(DELIVERY_CONCURRENCY, Type.INT, 4, Range.between(1, 64), Importance.LOW,
+          "Alerts a channel delivers at once, each alert key in order (a channel's concurrency overrides it); alerts "
+              + "go past one that is retrying, and a restart resends none of them.")
       .define(RETRY_INITIAL_BACKOFF_MS, Type.LONG, 200L, Range.between(1, 600_000), Importance.LOW,
           "Wait before the first retry; it doubles after each failed attempt, with jitter, or follows the receiver's Retry-After.")
       .define(RETRY_MAX_BACKOFF_MS, Type.LONG, 30_000L, Range.between(1, 3_600_000), Importance.LOW,

@@ -36,7 +36,6 @@ public final class HeldLane extends Lane {
   }
 
   private final Map<TopicPartition, TreeMap<Long, Held>> held = new HashMap<>();
-  private final Map<TopicPartition, Long> seen = new HashMap<>();
   private int count;
 
   public HeldLane(ChannelPlan plan, Routing routing, Context context) {
@@ -53,7 +52,7 @@ public final class HeldLane extends Lane {
     Instant release = plan.hold().releaseAt(record.value(), Instant.ofEpochMilli(record.timestamp()));
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     held.computeIfAbsent(partition, p -> new TreeMap<>()).put(record.offset(), new Held(record, release));
-    seen.put(partition, record.offset() + 1);
+    ledger.open(partition, record.offset());
     count++;
   }
 
@@ -83,7 +82,8 @@ public final class HeldLane extends Lane {
   @Override
   void ended(Deliveries.Outcome outcome) {
     for (ConsumerRecord<String, Alert> record : outcome.job().records) {
-      TreeMap<Long, Held> partition = held.get(new TopicPartition(record.topic(), record.partition()));
+      TopicPartition topicPartition = new TopicPartition(record.topic(), record.partition());
+      TreeMap<Long, Held> partition = held.get(topicPartition);
       Held h = partition == null ? null : partition.get(record.offset());
       if (h == null) {
         continue;
@@ -92,6 +92,7 @@ public final class HeldLane extends Lane {
         h.inDelivery = false; // released again at the next poll, if the partition is still ours
       } else {
         partition.remove(record.offset());
+        ledger.settle(topicPartition, record.offset());
         count--;
       }
     }
@@ -109,27 +110,10 @@ public final class HeldLane extends Lane {
   }
 
   @Override
-  void settled(TopicPartition partition, long offset) {
-    seen.put(partition, offset + 1);
-  }
-
-  @Override
-  Map<TopicPartition, Long> positions() {
-    Map<TopicPartition, Long> positions = new HashMap<>(seen);
-    held.forEach((partition, records) -> {
-      if (!records.isEmpty()) {
-        positions.put(partition, records.firstKey());
-      }
-    });
-    return positions;
-  }
-
-  @Override
   void revoked(Collection<TopicPartition> partitions) {
     for (TopicPartition partition : partitions) {
       TreeMap<Long, Held> dropped = held.remove(partition);
       count -= dropped == null ? 0 : dropped.size();
-      seen.remove(partition);
     }
   }
 

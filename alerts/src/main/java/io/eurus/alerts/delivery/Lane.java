@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * channel exactly where it stopped.
  *
  * <p>An offset is committed only once every alert before it is settled: delivered, dead-lettered with the
- * reason, or not for this channel. On assignment the lane re-reads the last cool-down's worth of records
+ * reason, or not for this channel; the commit's metadata names what is settled past it (see {@link OffsetLedger}),
+ * so a restart repeats nothing delivered past a slower alert. On assignment the lane re-reads the last cool-down's worth of records
  * it had already settled, without delivering them, to rebuild its {@link Throttle}: the restarted service
  * throttles exactly as the stopped one would have.
  */
@@ -65,7 +66,9 @@ public abstract class Lane implements AutoCloseable {
   private final Throttle throttle;
   private final KafkaConsumer<String, Alert> consumer;
   private final Map<TopicPartition, Long> replayUntil = new HashMap<>();
-  private final Map<TopicPartition, Long> committed = new HashMap<>();
+  /** What each partition's alerts need: the lanes open and settle, the commits come from it. */
+  final OffsetLedger ledger = new OffsetLedger();
+  private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
   private final Counter delivered;
   private final Counter deadLettered;
   private final Counter throttled;
@@ -133,12 +136,6 @@ public abstract class Lane implements AutoCloseable {
     return MAX_BACKLOG;
   }
 
-  /** Marks an offset as needing nothing more from this lane. */
-  abstract void settled(TopicPartition partition, long offset);
-
-  /** The next offset to commit per partition: everything before it is settled. */
-  abstract Map<TopicPartition, Long> positions();
-
   /** Called after each poll, also when it returned nothing, once the ended deliveries are counted. */
   void afterPoll() {
   }
@@ -166,7 +163,7 @@ public abstract class Lane implements AutoCloseable {
             context.deadLetters().unreadable(e, plan.name());
           }
           consumer.seek(e.topicPartition(), e.offset() + 1);
-          settled(e.topicPartition(), e.offset());
+          ledger.settle(e.topicPartition(), e.offset());
         }
       }
     } catch (WakeupException e) {
@@ -207,7 +204,7 @@ public abstract class Lane implements AutoCloseable {
     boolean replay = record.offset() < replayUntil.getOrDefault(partition, -1L);
     if (alert == null || !routing.routes(alert, plan.name()) || !takes(alert, at)) {
       if (!replay) {
-        settled(partition, record.offset());
+        ledger.settle(partition, record.offset());
       }
       return;
     }
@@ -215,10 +212,15 @@ public abstract class Lane implements AutoCloseable {
     if (replay) {
       return;
     }
+    if (ledger.settledBefore(partition, record.offset())) {
+      // Delivered (or throttled) before the last stop, past an alert that was still under way then.
+      ledger.settle(partition, record.offset());
+      return;
+    }
     if (decision != Throttle.Decision.SEND) {
       throttled.increment();
       LOG.debug("{}: {} not sent ({})", plan.name(), alert.id(), decision);
-      settled(partition, record.offset());
+      ledger.settle(partition, record.offset());
       return;
     }
     accept(record);
@@ -283,10 +285,10 @@ public abstract class Lane implements AutoCloseable {
   private void commit(boolean sync) {
     Map<TopicPartition, OffsetAndMetadata> changed = new HashMap<>();
     Set<TopicPartition> assigned = consumer.assignment();
-    positions().forEach((partition, offset) -> {
+    ledger.commits().forEach((partition, offset) -> {
       // A synchronous commit repeats every position: an earlier asynchronous one may have failed.
       if (assigned.contains(partition) && (sync || !offset.equals(committed.get(partition)))) {
-        changed.put(partition, new OffsetAndMetadata(offset));
+        changed.put(partition, offset);
       }
     });
     if (changed.isEmpty()) {
@@ -301,7 +303,7 @@ public abstract class Lane implements AutoCloseable {
         }
       });
     }
-    changed.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+    committed.putAll(changed);
   }
 
   private final class Rebalance implements ConsumerRebalanceListener {
@@ -313,6 +315,7 @@ public abstract class Lane implements AutoCloseable {
       collectOutcomes();
       commit(true);
       revoked(partitions);
+      ledger.forget(partitions);
       partitions.forEach(committed::remove);
     }
 
@@ -327,7 +330,8 @@ public abstract class Lane implements AutoCloseable {
       for (TopicPartition partition : partitions) {
         OffsetAndMetadata offset = offsets.get(partition);
         if (offset != null) {
-          committed.put(partition, offset.offset());
+          committed.put(partition, offset);
+          ledger.resume(partition, offset);
           since.put(partition, from);
         }
       }

@@ -136,6 +136,32 @@ class WebhookDeliveryIT {
   }
 
   @Test
+  void aStopWhileOneAlertIsRetryingResendsNothingDeliveredPastItAndDeliversItOnceAfterTheRestart() throws Exception {
+    String prefix = AlertsHarness.unique("past");
+    String routing = "channels:\n" + hook("desk-hook", "PT1H") + "    concurrency: 4\nroutes:\n  - to: [desk-hook]\n";
+    String stuck = prefix + ":stuck";
+    try (HttpReceiver receiver = new HttpReceiver().refuse(stuck)) {
+      Map<String, String> env = Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET);
+      Alert[] alerts = IntStream.range(0, 40).mapToObj(i -> alert(i == 0 ? stuck : prefix + ":" + i, 1, AlertType.RULE_MATCH,
+          Severity.HIGH, "Alert " + i)).toArray(Alert[]::new);
+      AlertsService first = start(prefix, routing, env);
+      publish(alerts);
+      // The first alert keeps failing while the others, behind it in the same partition, are delivered past it.
+      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedWithKey(prefix).size() == alerts.length - 1);
+      first.close();
+      receiver.refuse(null);
+
+      try (AlertsService second = AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, routing), Map.of()), env)) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedWithKey(stuck).size() == 1);
+        AlertsHarness.awaitSettled(prefix + ".desk-hook"); // a resend would have come before this
+      }
+
+      List<String> keys = receiver.acceptedWithKey(prefix).stream().map(r -> r.header("Idempotency-Key")).toList();
+      assertThat(keys).doesNotHaveDuplicates().hasSize(alerts.length);
+    }
+  }
+
+  @Test
   void aChannelThatIsDownDoesNotDelayTheOthers() throws Exception {
     String prefix = AlertsHarness.unique("isolated");
     try (HttpReceiver down = new HttpReceiver().failAlways(true);

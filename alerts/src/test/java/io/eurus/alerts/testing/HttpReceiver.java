@@ -40,6 +40,7 @@ public final class HttpReceiver implements AutoCloseable {
   private volatile String retryAfter;
   private volatile long answerAfterMillis;
   private volatile boolean alwaysFail;
+  private volatile String refusedKeys;
 
   public HttpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -56,7 +57,9 @@ public final class HttpReceiver implements AutoCloseable {
         if (answerAfterMillis > 0) {
           java.util.concurrent.locks.LockSupport.parkNanos(answerAfterMillis * 1_000_000); // a slow receiver, as told
         }
-        boolean fail = alwaysFail || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        String key = request.header("Idempotency-Key");
+        boolean refused = refusedKeys != null && key != null && key.startsWith(refusedKeys);
+        boolean fail = alwaysFail || refused || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         if (!fail) {
           accepted.add(request);
         } else if (retryAfter != null) {
@@ -83,6 +86,12 @@ public final class HttpReceiver implements AutoCloseable {
 
   public HttpReceiver failAlways(boolean fail) {
     alwaysFail = fail;
+    return this;
+  }
+
+  /** Requests whose idempotency key starts with {@code keyPrefix} fail until this is called with null. */
+  public HttpReceiver refuse(String keyPrefix) {
+    refusedKeys = keyPrefix;
     return this;
   }
 
