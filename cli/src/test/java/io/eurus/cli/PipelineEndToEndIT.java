@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eurus.cli.testing.ServedFeed;
 import io.eurus.cli.testing.WebhookReceiver;
+import io.eurus.embedded.testing.GroupProgress;
 import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.Json;
 import io.eurus.events.Topics;
@@ -88,7 +89,12 @@ class PipelineEndToEndIT {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> !about("sanctions-1").isEmpty());
     Duration latency = Duration.ofNanos(System.nanoTime() - added);
-    Thread.sleep(4_000); // polls keep coming every second: a duplicate would show up here
+    // Ingest polls the feed again (the item is still in it) and every stage settles what it read: a duplicate
+    // published by any of them would have reached the receiver by then.
+    int polls = feed.requests();
+    await().atMost(Duration.ofSeconds(20)).until(() -> feed.requests() >= polls + 3);
+    GroupProgress.awaitCaughtUp(eurus.kafka(), Topics.ARTICLES.name(), Duration.ofSeconds(30), "eurus-processor");
+    GroupProgress.awaitCaughtUp(eurus.kafka(), Topics.ALERTS.name(), Duration.ofSeconds(30), "eurus-alerts.webhook");
 
     List<WebhookReceiver.Received> received = about("sanctions-1");
     assertThat(received).hasSize(1);

@@ -26,7 +26,12 @@ public final class GroupProgress {
 
   /** Waits until each group has committed, on every partition of {@code topic}, the end offset it has now. */
   public static void awaitCaughtUp(String bootstrapServers, String topic, Duration timeout, String... groups) {
-    try (Admin admin = KafkaClients.admin(KafkaConnection.to(bootstrapServers), Duration.ofSeconds(30))) {
+    awaitCaughtUp(KafkaConnection.to(bootstrapServers), topic, timeout, groups);
+  }
+
+  /** The same on a broker that needs more than an address (a secured one). */
+  public static void awaitCaughtUp(KafkaConnection kafka, String topic, Duration timeout, String... groups) {
+    try (Admin admin = KafkaClients.admin(kafka, Duration.ofSeconds(30))) {
       List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
           .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
       var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
