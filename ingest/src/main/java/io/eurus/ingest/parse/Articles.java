@@ -23,6 +23,11 @@ public final class Articles {
         a.summary(), a.text(), a.author(), language, a.published(), a.fetched());
   }
 
+  public static Article withBloc(Article a, String bloc) {
+    return new Article(a.schemaVersion(), a.id(), a.revision(), a.feedId(), a.source(), bloc, a.url(), a.title(),
+        a.summary(), a.text(), a.author(), a.language(), a.published(), a.fetched());
+  }
+
   public static Article withText(Article a, String text) {
     return new Article(a.schemaVersion(), a.id(), a.revision(), a.feedId(), a.source(), a.bloc(), a.url(), a.title(),
         a.summary(), text, a.author(), a.language(), a.published(), a.fetched());
