@@ -17,6 +17,7 @@ import io.eurus.ingest.parse.FeedParser;
 import io.eurus.ingest.parse.LanguageGuesser;
 import io.eurus.ingest.parse.ParsedFeed;
 import io.eurus.platform.StartupException;
+import io.eurus.platform.config.Durations;
 import io.eurus.platform.settings.SettingsLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -199,12 +200,9 @@ final class FeedCommand {
 
     @Override
     public Integer call() throws IOException {
-      Duration every;
-      try {
-        every = FeedList.parse("feeds: [{id: x, url: 'https://x.example/', bloc: x, pollInterval: '" + interval + "'}]", "--interval")
-            .get(0).pollInterval();
-      } catch (StartupException e) {
-        throw new StartupException("--interval '" + interval + "' is not a duration such as 30s, 10m, 1h");
+      Duration every = Durations.parse(interval);
+      if (every == null || every.isNegative() || every.isZero()) {
+        throw new StartupException("--interval '" + interval + "' is not " + Durations.SYNTAX);
       }
       OpmlImport.Result result = OpmlImport.read(file, bloc, language == null ? null : language.toLowerCase(Locale.ROOT), every);
       PrintWriter err = spec.commandLine().getErr();

@@ -94,8 +94,19 @@ class AlertsProcessRestartIT {
     try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(SharedKafka.bootstrapServers(), "it-" + prefix))) {
       for (int i = 0; i < ALERTS; i++) {
         String key = prefix + ":" + i;
-        producer.send(Topics.ALERTS, key, new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, 1), key, 1, AlertType.RULE_MATCH,
-            Severity.HIGH, "Alert " + i, "s", Instant.now(), Instant.now(), "eu-media", null, null, null, List.of(), null));
+        producer.send(Topics.ALERTS, key, Alert.builder()
+            .id(Alert.idOf(key, 1))
+            .key(key)
+            .revision(1)
+            .type(AlertType.RULE_MATCH)
+            .severity(Severity.HIGH)
+            .title("Alert " + i)
+            .summary("s")
+            .at(Instant.now())
+            .created(Instant.now())
+            .bloc("eu-media")
+            .articles(List.of())
+            .build());
         Thread.sleep(5);
       }
       producer.flush();

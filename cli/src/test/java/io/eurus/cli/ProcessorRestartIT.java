@@ -214,8 +214,15 @@ class ProcessorRestartIT {
     List<Article> all = new ArrayList<>(articles);
     Instant last = articles.get(articles.size() - 1).published();
     Instant tick = last.plus(Duration.ofMinutes(90)); // the detectors' window size and grace, as Replay.finish does
-    all.add(new Article(Article.SCHEMA_VERSION, Replay.CLOCK_ID, 1, null, null, null, null, "", null, "", null, "und",
-        tick, tick));
+    all.add(Article.builder()
+        .id(Replay.CLOCK_ID)
+        .revision(1)
+        .title("")
+        .text("")
+        .language("und")
+        .published(tick)
+        .fetched(tick)
+        .build());
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
         KafkaClients.producerConfig(SharedKafka.bootstrapServers(), "restart-it"), new StringSerializer(),
         new ByteArraySerializer())) {
@@ -291,8 +298,19 @@ class ProcessorRestartIT {
 
   private static Article article(String id, String[] outlet, Instant published, String text) {
     String title = text.substring(0, text.indexOf('.'));
-    return new Article(Article.SCHEMA_VERSION, id, 1, outlet[1], outlet[0], outlet[1], "https://news.example/" + id,
-        title, null, text, null, "en", published, published.plus(Duration.ofMinutes(2)));
+    return Article.builder()
+        .id(id)
+        .revision(1)
+        .feedId(outlet[1])
+        .source(outlet[0])
+        .bloc(outlet[1])
+        .url("https://news.example/" + id)
+        .title(title)
+        .text(text)
+        .language("en")
+        .published(published)
+        .fetched(published.plus(Duration.ofMinutes(2)))
+        .build();
   }
 
   private static String json(Article article) {

@@ -94,7 +94,7 @@ class ScoreCommandTest {
     int exit = eurus("score", "--profile", tmp.resolve("nope.yaml").toString(), "-");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(captured.err()).startsWith("eurus: profile " + tmp.resolve("nope.yaml") + ": cannot read it");
+    assertThat(captured.err()).isEqualTo("eurus: watch profile " + tmp.resolve("nope.yaml") + " does not exist" + System.lineSeparator());
   }
 
   private static JsonNode json(String line) {

@@ -46,9 +46,19 @@ abstract class BrokerContract {
   void typedRecordsGoInAndComeOutUnchanged() throws Exception {
     TopicAdmin.ensureTopics(bootstrapServers(), Topics.ALL, 3);
     String key = "RULE_MATCH:contract:" + UUID.randomUUID();
-    Alert sent = new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, 1), key, 1, AlertType.RULE_MATCH, Severity.HIGH,
-        "title", "summary", Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:00:01Z"),
-        "eu-media", null, null, null, List.of(), null);
+    Alert sent = Alert.builder()
+        .id(Alert.idOf(key, 1))
+        .key(key)
+        .revision(1)
+        .type(AlertType.RULE_MATCH)
+        .severity(Severity.HIGH)
+        .title("title")
+        .summary("summary")
+        .at(Instant.parse("2026-11-20T10:00:00Z"))
+        .created(Instant.parse("2026-11-20T10:00:01Z"))
+        .bloc("eu-media")
+        .articles(List.of())
+        .build();
 
     try (var producer = new EventProducer(KafkaClients.producerConfig(bootstrapServers(), "contract"));
          var probe = new TopicProbe<>(bootstrapServers(), Topics.ALERTS)) {

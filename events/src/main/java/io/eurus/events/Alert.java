@@ -1,5 +1,6 @@
 package io.eurus.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import java.util.List;
  * @param feedId    for feed health alerts, the feed
  * @param articles  the articles cited as evidence, most telling first
  */
+@RecordBuilder
 public record Alert(
     int schemaVersion,
     String id,
@@ -35,9 +37,14 @@ public record Alert(
     RuleRef rule,
     String feedId,
     List<ArticleRef> articles,
-    Evidence evidence) {
+    Evidence evidence) implements AlertBuilder.With {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A builder for the current schema version; unset fields are null, false or 0, unset lists empty. */
+  public static AlertBuilder builder() {
+    return AlertBuilder.builder().schemaVersion(SCHEMA_VERSION);
+  }
 
   public Alert {
     articles = articles == null ? List.of() : List.copyOf(articles);

@@ -1,5 +1,6 @@
 package io.eurus.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param language  ISO 639-1 code ({@code en}, {@code ru}) or {@code und} when unknown
  * @param published when the source says it published the item (never later than {@link #fetched()})
  */
+@RecordBuilder
 public record Article(
     int schemaVersion,
     String id,
@@ -27,7 +29,12 @@ public record Article(
     String author,
     String language,
     Instant published,
-    Instant fetched) {
+    Instant fetched) implements ArticleBuilder.With {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A builder for the current schema version; unset fields are null, false or 0, unset lists empty. */
+  public static ArticleBuilder builder() {
+    return ArticleBuilder.builder().schemaVersion(SCHEMA_VERSION);
+  }
 }

@@ -1,5 +1,6 @@
 package io.eurus.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ import java.util.List;
  * @param profile  the watch profile the relevance and tone refer to, e.g. {@code eu-russia}
  * @param sentenceTones the tone of each qualifying sentence that carries tone terms, with its terms
  */
+@RecordBuilder
 public record EnrichedArticle(
     int schemaVersion,
     Article article,
@@ -30,9 +32,14 @@ public record EnrichedArticle(
     List<String> sentences,
     String storyId,
     String profile,
-    List<SentenceTone> sentenceTones) {
+    List<SentenceTone> sentenceTones) implements EnrichedArticleBuilder.With {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A builder for the current schema version; unset fields are null, false or 0, unset lists empty. */
+  public static EnrichedArticleBuilder builder() {
+    return EnrichedArticleBuilder.builder().schemaVersion(SCHEMA_VERSION);
+  }
 
   public EnrichedArticle {
     actors = actors == null ? List.of() : List.copyOf(actors);

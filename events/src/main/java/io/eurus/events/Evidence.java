@@ -1,5 +1,6 @@
 package io.eurus.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param stories    the stories behind the cited articles, in the same order: how many sources carry each
  *                   and which published it first
  */
+@RecordBuilder
 public record Evidence(
     String series,
     Instant windowStart,
@@ -24,7 +26,12 @@ public record Evidence(
     Integer articleCount,
     Integer storyCount,
     List<TermWeight> terms,
-    List<StoryRef> stories) {
+    List<StoryRef> stories) implements EvidenceBuilder.With {
+
+  /** A builder; unset fields are null, false or 0, unset lists empty. */
+  public static EvidenceBuilder builder() {
+    return EvidenceBuilder.builder();
+  }
 
   public Evidence {
     terms = terms == null ? List.of() : List.copyOf(terms);

@@ -1,5 +1,6 @@
 package io.eurus.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import java.util.List;
  * @param failingAlerted    the {@code failingSince} for which FEED_FAILING was already raised
  * @param silentAlerted     the newest item time for which FEED_SILENT was already raised
  */
+@RecordBuilder
 public record FeedState(
     int schemaVersion,
     String feedId,
@@ -34,9 +36,14 @@ public record FeedState(
     boolean malformed,
     String recovered,
     Instant failingAlerted,
-    Instant silentAlerted) {
+    Instant silentAlerted) implements FeedStateBuilder.With {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A builder for the current schema version; unset fields are null, false or 0, unset lists empty. */
+  public static FeedStateBuilder builder() {
+    return FeedStateBuilder.builder().schemaVersion(SCHEMA_VERSION);
+  }
 
   public FeedState {
     seen = seen == null ? List.of() : List.copyOf(seen);
@@ -45,8 +52,13 @@ public record FeedState(
 
   /** A feed never polled yet. */
   public static FeedState initial(String feedId) {
-    return new FeedState(SCHEMA_VERSION, feedId, null, null, List.of(), List.of(), null, null, null, 0, null, null,
-        false, null, null, null);
+    return FeedState.builder()
+        .feedId(feedId)
+        .seen(List.of())
+        .recentItems(List.of())
+        .consecutiveFailures(0)
+        .malformed(false)
+        .build();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.eurus.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 
 /**
@@ -10,6 +11,7 @@ import java.time.Instant;
  * @param malformed       the last body needed repairs (e.g. an unescaped {@code &}) before it parsed
  * @param recovered       what was repaired, one line, null when nothing was
  */
+@RecordBuilder
 public record FeedStatus(
     int schemaVersion,
     String feedId,
@@ -25,7 +27,12 @@ public record FeedStatus(
     Double averageItemIntervalSeconds,
     Instant newestItem,
     boolean malformed,
-    String recovered) {
+    String recovered) implements FeedStatusBuilder.With {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A builder for the current schema version; unset fields are null, false or 0, unset lists empty. */
+  public static FeedStatusBuilder builder() {
+    return FeedStatusBuilder.builder().schemaVersion(SCHEMA_VERSION);
+  }
 }

@@ -1,5 +1,6 @@
 package io.eurus.events;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 
 /**
@@ -17,6 +18,7 @@ import java.time.Instant;
  * @param baselineMean  the detector's baseline for this window; null while it is still learning
  * @param baselineStdDev the baseline's standard deviation; null while it is still learning
  */
+@RecordBuilder
 public record ToneWindow(
     int schemaVersion,
     String series,
@@ -31,9 +33,14 @@ public record ToneWindow(
     Double toneVariance,
     Double baselineMean,
     Double baselineStdDev,
-    boolean closed) {
+    boolean closed) implements ToneWindowBuilder.With {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A builder for the current schema version; unset fields are null, false or 0, unset lists empty. */
+  public static ToneWindowBuilder builder() {
+    return ToneWindowBuilder.builder().schemaVersion(SCHEMA_VERSION);
+  }
 
   /** The record key: one per series and window. */
   public static String keyOf(String series, Instant windowStart) {

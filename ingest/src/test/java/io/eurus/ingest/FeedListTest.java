@@ -39,14 +39,14 @@ class FeedListTest {
         """;
 
     assertThatThrownBy(() -> FeedList.parse(yaml, "feeds.yaml")).isInstanceOfSatisfying(SettingsException.class, e ->
-        assertThat(e.problems()).containsExactly(
+        assertThat(e.problems()).containsExactlyInAnyOrder(
             "feeds.yaml: feed good: id is used twice",
             "feeds.yaml: feed Bad Id: id must be a lowercase slug (a-z, 0-9, '.', '_', '-')",
-            "feeds.yaml: feed no-url: url 'ftp://d.example/rss' is not an http(s) or file URL",
-            "feeds.yaml: feed typo: unknown field 'pollIntervall' (known: id, url, name, bloc, language, pollInterval, fullText)",
-            "feeds.yaml: feed typo: fullText must be true or false",
-            "feeds.yaml: feed slow: language must be an ISO 639-1 code such as en or ru",
-            "feeds.yaml: feed slow: pollInterval 'soon' is not a duration such as 30s, 10m, 1h"));
+            "feeds.yaml: feed no-url: url: 'ftp://d.example/rss' is not an http(s) or file URL",
+            "feeds.yaml: feed typo: unknown key 'pollIntervall' (known: bloc, fullText, id, language, name, pollInterval, url)",
+            "feeds.yaml: feed typo: fullText: 'yes' is not true or false",
+            "feeds.yaml: feed slow: language: must be an ISO 639-1 code such as en or ru",
+            "feeds.yaml: feed slow: pollInterval: 'soon' is not a duration such as 30s, 15m, 1h or 14d"));
   }
 
   @Test

@@ -61,9 +61,18 @@ public final class ArticleEnricher {
 
   public EnrichedArticle enrich(Article article) {
     Analysis analysis = analyse(article.language(), article.title(), body(article));
-    return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, analysis.relevant(), analysis.actors(),
-        analysis.rules(), analysis.tone(), analysis.polarity(), analysis.toneTerms(), analysis.sentences(), null,
-        profile.id(), analysis.sentenceTones());
+    return EnrichedArticle.builder()
+        .article(article)
+        .relevant(analysis.relevant())
+        .actors(analysis.actors())
+        .rules(analysis.rules())
+        .tone(analysis.tone())
+        .polarity(analysis.polarity())
+        .toneTerms(analysis.toneTerms())
+        .sentences(analysis.sentences())
+        .profile(profile.id())
+        .sentenceTones(analysis.sentenceTones())
+        .build();
   }
 
   /** The article's text below its title: the full text, with the summary first when the text does not repeat it. */

@@ -1,6 +1,7 @@
 package io.eurus.processor;
 
 import io.eurus.platform.StartupException;
+import io.eurus.platform.settings.SettingsException;
 import io.eurus.processor.profile.WatchProfile;
 import io.eurus.processor.rules.RuleBook;
 import io.eurus.processor.rules.RuleMatcher;
@@ -77,7 +78,7 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
     try {
       return load.get();
     } catch (StartupException e) {
-      problems.add(e.getMessage());
+      problems.addAll(SettingsException.problemsOf(e));
       return null;
     }
   }

@@ -1,6 +1,7 @@
 package io.eurus.processor;
 
 import io.eurus.platform.StartupException;
+import io.eurus.platform.settings.SettingsException;
 import io.eurus.processor.detect.DetectorConfig;
 import io.eurus.processor.rules.RuleMatcher;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public record ProcessorSources(EnricherSources enricher, Path detectors) {
     try {
       config = DetectorConfig.from(detectors);
     } catch (StartupException e) {
-      problems.add(e.getMessage());
+      problems.addAll(SettingsException.problemsOf(e));
     }
     EnricherSources.OpenEnricher open = enricher.open(onRulesLoaded, problems);
     try {

@@ -41,10 +41,19 @@ public final class RuleMatchAlerts {
     ArticleRef ref = new ArticleRef(article.id(), article.title(), article.url(), article.source(), article.bloc(),
         article.published(), match.snippet());
     String tone = enriched.tone() == null ? "" : String.format(java.util.Locale.ROOT, " Relations tone %+.2f.", enriched.tone());
-    return new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, article.revision()), key, article.revision(),
-        AlertType.RULE_MATCH, match.severity(), match.name() + ": " + article.title(),
-        "Rule '" + match.name() + "' matched an article from " + article.source() + "." + tone,
-        article.published(), article.fetched(), article.bloc(), null, new RuleRef(match.ruleId(), match.name()),
-        null, List.of(ref), null);
+    return Alert.builder()
+        .id(Alert.idOf(key, article.revision()))
+        .key(key)
+        .revision(article.revision())
+        .type(AlertType.RULE_MATCH)
+        .severity(match.severity())
+        .title(match.name() + ": " + article.title())
+        .summary("Rule '" + match.name() + "' matched an article from " + article.source() + "." + tone)
+        .at(article.published())
+        .created(article.fetched())
+        .bloc(article.bloc())
+        .rule(new RuleRef(match.ruleId(), match.name()))
+        .articles(List.of(ref))
+        .build();
   }
 }

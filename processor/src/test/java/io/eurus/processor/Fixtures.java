@@ -21,7 +21,18 @@ public final class Fixtures {
 
   public static Article article(String id, String language, String title, String text) {
     Instant published = Instant.parse("2026-11-20T10:00:00Z");
-    return new Article(Article.SCHEMA_VERSION, id, 1, "test-feed", "Test source", "eu-media",
-        "https://news.example/" + id, title, null, text, null, language, published, published.plusSeconds(60));
+    return Article.builder()
+        .id(id)
+        .revision(1)
+        .feedId("test-feed")
+        .source("Test source")
+        .bloc("eu-media")
+        .url("https://news.example/" + id)
+        .title(title)
+        .text(text)
+        .language(language)
+        .published(published)
+        .fetched(published.plusSeconds(60))
+        .build();
   }
 }

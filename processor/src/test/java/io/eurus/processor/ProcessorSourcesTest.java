@@ -47,7 +47,7 @@ class ProcessorSourcesTest {
 
     assertThatThrownBy(() -> new ProcessorSources(EnricherSources.defaults().withProfile(profile), detectors).open(m -> { }))
         .isInstanceOf(StartupException.class)
-        .hasMessageContaining("detectors file " + detectors + ": 1 problem: windows.size: must divide a day evenly")
-        .hasMessageContaining("profile " + profile);
+        .hasMessageContaining(detectors + ": windows.size: must divide a day evenly")
+        .hasMessageContaining("watch profile " + profile + " is not valid YAML at line 2, column 1: ");
   }
 }

@@ -23,11 +23,18 @@ class RuleMatchAlertsTest {
     RuleMatchAlerts.apply(builder.stream(Topics.ARTICLES_ENRICHED.name(),
         Consumed.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())));
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), TopologyTestSupport.config())) {
-      EnrichedArticle enriched = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION,
-          Fixtures.article("a-9", "en", "EU sanctions and expulsions", "…"), true, List.of("European Union"),
-          List.of(new RuleMatch("sanctions", "Sanctions", Severity.HIGH, "EU [[sanctions]]"),
-              new RuleMatch("expulsions", "Expulsion of diplomats", Severity.CRITICAL, "[[expulsions]]")),
-          -0.6, -0.2, List.of(), List.of(), null, "eu-russia", List.of());
+      EnrichedArticle enriched = EnrichedArticle.builder()
+          .article(Fixtures.article("a-9", "en", "EU sanctions and expulsions", "…"))
+          .relevant(true)
+          .actors(List.of("European Union"))
+          .rules(List.of(new RuleMatch("sanctions", "Sanctions", Severity.HIGH, "EU [[sanctions]]"), new RuleMatch("expulsions", "Expulsion of diplomats", Severity.CRITICAL, "[[expulsions]]")))
+          .tone(-0.6)
+          .polarity(-0.2)
+          .toneTerms(List.of())
+          .sentences(List.of())
+          .profile("eu-russia")
+          .sentenceTones(List.of())
+          .build();
       TopologyTestSupport.input(driver, Topics.ARTICLES_ENRICHED).pipeInput("a-9", enriched);
 
       List<Alert> alerts = TopologyTestSupport.output(driver, Topics.ALERTS).readValuesToList();
@@ -53,9 +60,11 @@ class RuleMatchAlertsTest {
     RuleMatchAlerts.apply(builder.stream(Topics.ARTICLES_ENRICHED.name(),
         Consumed.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())));
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), TopologyTestSupport.config())) {
-      TopologyTestSupport.input(driver, Topics.ARTICLES_ENRICHED).pipeInput("a-3", new EnrichedArticle(
-          EnrichedArticle.SCHEMA_VERSION, Fixtures.article("a-3", "en", "Calm", "…"), false, null, null, null, 0.0,
-          null, null, null));
+      TopologyTestSupport.input(driver, Topics.ARTICLES_ENRICHED).pipeInput("a-3", EnrichedArticle.builder()
+          .article(Fixtures.article("a-3", "en", "Calm", "…"))
+          .relevant(false)
+          .polarity(0.0)
+          .build());
 
       assertThat(TopologyTestSupport.output(driver, Topics.ALERTS).isEmpty()).isTrue();
     }

@@ -21,9 +21,20 @@ class ChatMessagesTest {
     ArticleRef article = new ArticleRef("a1", HOSTILE_TITLE, "javascript:alert(1)", "<!here> Wire", "eu-media",
         Instant.parse("2026-11-24T08:00:00Z"), "new [[sanctions]] <@U123>");
     ArticleRef linked = new ArticleRef("a2", "Plain title", "https://news.example/a2", "Wire", "eu-media", null, null);
-    return new Alert(1, "k#" + revision, "k", revision, AlertType.RULE_MATCH, Severity.HIGH, HOSTILE_TITLE, "Summary <!everyone>",
-        Instant.parse("2026-11-24T08:00:00Z"), Instant.parse("2026-11-24T08:00:01Z"), "eu-media", null, null, null,
-        List.of(article, linked), null);
+    return Alert.builder()
+        .schemaVersion(1)
+        .id("k#" + revision)
+        .key("k")
+        .revision(revision)
+        .type(AlertType.RULE_MATCH)
+        .severity(Severity.HIGH)
+        .title(HOSTILE_TITLE)
+        .summary("Summary <!everyone>")
+        .at(Instant.parse("2026-11-24T08:00:00Z"))
+        .created(Instant.parse("2026-11-24T08:00:01Z"))
+        .bloc("eu-media")
+        .articles(List.of(article, linked))
+        .build();
   }
 
   /** Every text value in a JSON tree. */

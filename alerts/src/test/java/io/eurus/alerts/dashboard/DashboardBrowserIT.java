@@ -113,9 +113,21 @@ class DashboardBrowserIT {
     String title = "<img src=x onerror=alert(1)> sanctions";
     ArticleRef article = new ArticleRef("a-x", "<script>window.__pwned = 1</script>", "javascript:window.__pwned=2",
         "<b>Wire</b>", "eu-media", Instant.now(), "<img src=y onerror=alert(2)> new [[sanctions]]");
-    Alert hostile = new Alert(1, prefix + ":xss#1", prefix + ":xss", 1, AlertType.RULE_MATCH, Severity.CRITICAL, title,
-        "<script>alert(3)</script>", Instant.now(), Instant.now(), "eu-media", null, new RuleRef("sanctions", "Sanctions"), null,
-        List.of(article), null);
+    Alert hostile = Alert.builder()
+        .schemaVersion(1)
+        .id(prefix + ":xss#1")
+        .key(prefix + ":xss")
+        .revision(1)
+        .type(AlertType.RULE_MATCH)
+        .severity(Severity.CRITICAL)
+        .title(title)
+        .summary("<script>alert(3)</script>")
+        .at(Instant.now())
+        .created(Instant.now())
+        .bloc("eu-media")
+        .rule(new RuleRef("sanctions", "Sanctions"))
+        .articles(List.of(article))
+        .build();
 
     publish(hostile);
     waitForAlert(hostile.key()).click();
@@ -153,9 +165,21 @@ class DashboardBrowserIT {
   @Test
   void theChartsAndTheFeedTableRenderWithoutPolicyViolations() throws Exception {
     publish(toneShift());
-    publish(new Alert(1, prefix + ":visas#1", prefix + ":visas", 1, AlertType.RULE_MATCH, Severity.LOW,
-        "Council authorises visa talks", "Rule 'Visas and travel' matched.", Instant.now(), Instant.now(), "eu-media", null,
-        new RuleRef("visas", "Visas and travel"), null, List.of(), null));
+    publish(Alert.builder()
+        .schemaVersion(1)
+        .id(prefix + ":visas#1")
+        .key(prefix + ":visas")
+        .revision(1)
+        .type(AlertType.RULE_MATCH)
+        .severity(Severity.LOW)
+        .title("Council authorises visa talks")
+        .summary("Rule 'Visas and travel' matched.")
+        .at(Instant.now())
+        .created(Instant.now())
+        .bloc("eu-media")
+        .rule(new RuleRef("visas", "Visas and travel"))
+        .articles(List.of())
+        .build());
     waitForAlert(prefix + ":shift");
     waitFor(Duration.ofSeconds(15), () -> browser.findElements(By.cssSelector("#chart-tone canvas")).size() == 1
         && browser.findElements(By.cssSelector("#chart-volume canvas")).size() == 1
@@ -177,8 +201,20 @@ class DashboardBrowserIT {
   @Test
   void aFeedRemovedFromTheListDisappearsFromTheOpenPage() {
     String gone = prefix + "-gone";
-    AlertsHarness.publish(Topics.FEED_STATUS, gone, new FeedStatus(1, gone, "https://news.example/gone.xml", "eu-media",
-        Instant.now(), Instant.now(), null, null, 0, 5, 12.0, 7200.0, Instant.now(), false, null));
+    AlertsHarness.publish(Topics.FEED_STATUS, gone, FeedStatus.builder()
+        .schemaVersion(1)
+        .feedId(gone)
+        .url("https://news.example/gone.xml")
+        .bloc("eu-media")
+        .checkedAt(Instant.now())
+        .lastSuccess(Instant.now())
+        .consecutiveFailures(0)
+        .itemsInLastPoll(5)
+        .itemsPerDay(12.0)
+        .averageItemIntervalSeconds(7200.0)
+        .newestItem(Instant.now())
+        .malformed(false)
+        .build());
     waitFor(Duration.ofSeconds(15), () -> browser.findElement(By.id("feeds")).getText().contains(gone));
     Object marker = ((JavascriptExecutor) browser).executeScript("window.__beforeRemoval = 7; return 7;");
 
@@ -193,14 +229,53 @@ class DashboardBrowserIT {
     for (int hour = 12; hour > 0; hour--) {
       Instant start = now.minus(Duration.ofHours(hour));
       double drift = hour < 4 ? -0.35 : 0.0;
-      publishTone(new ToneWindow(1, prefix + "/eu-media", "eu-russia", "eu-media", null, start, start.plusSeconds(3600),
-          10 + hour % 4, 7 + hour % 3, -0.1 + drift + 0.02 * (hour % 3), 0.01, -0.1, 0.06, true));
-      publishTone(new ToneWindow(1, prefix + "/russia-state", "eu-russia", "russia-state", null, start, start.plusSeconds(3600),
-          8 + hour % 5, 5 + hour % 2, -0.3 + 0.03 * (hour % 2), 0.01, -0.3, 0.05, true));
+      publishTone(ToneWindow.builder()
+          .schemaVersion(1)
+          .series(prefix + "/eu-media")
+          .profile("eu-russia")
+          .bloc("eu-media")
+          .windowStart(start)
+          .windowEnd(start.plusSeconds(3600))
+          .articles(10 + hour % 4)
+          .stories(7 + hour % 3)
+          .meanTone(-0.1 + drift + 0.02 * (hour % 3))
+          .toneVariance(0.01)
+          .baselineMean(-0.1)
+          .baselineStdDev(0.06)
+          .closed(true)
+          .build());
+      publishTone(ToneWindow.builder()
+          .schemaVersion(1)
+          .series(prefix + "/russia-state")
+          .profile("eu-russia")
+          .bloc("russia-state")
+          .windowStart(start)
+          .windowEnd(start.plusSeconds(3600))
+          .articles(8 + hour % 5)
+          .stories(5 + hour % 2)
+          .meanTone(-0.3 + 0.03 * (hour % 2))
+          .toneVariance(0.01)
+          .baselineMean(-0.3)
+          .baselineStdDev(0.05)
+          .closed(true)
+          .build());
     }
-    AlertsHarness.publish(Topics.FEED_STATUS, prefix + "-feed", new FeedStatus(1, prefix + "-feed", "https://news.example/feed.xml",
-        "eu-media", Instant.now(), Instant.now().minusSeconds(900), Instant.now(), "HTTP 503", 3, 0, 24.0, 3600.0,
-        Instant.now().minusSeconds(1200), false, null));
+    AlertsHarness.publish(Topics.FEED_STATUS, prefix + "-feed", FeedStatus.builder()
+        .schemaVersion(1)
+        .feedId(prefix + "-feed")
+        .url("https://news.example/feed.xml")
+        .bloc("eu-media")
+        .checkedAt(Instant.now())
+        .lastSuccess(Instant.now().minusSeconds(900))
+        .lastError(Instant.now())
+        .lastErrorReason("HTTP 503")
+        .consecutiveFailures(3)
+        .itemsInLastPoll(0)
+        .itemsPerDay(24.0)
+        .averageItemIntervalSeconds(3600.0)
+        .newestItem(Instant.now().minusSeconds(1200))
+        .malformed(false)
+        .build());
   }
 
   private void publishTone(ToneWindow window) {
@@ -209,11 +284,34 @@ class DashboardBrowserIT {
 
   private Alert toneShift() {
     Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
-    Evidence evidence = new Evidence(prefix + "/eu-media", start, start.plusSeconds(3600), -0.1, 0.06, -0.45, -3.2, 12, 8,
-        List.of(new TermWeight("sanctions", -0.6), new TermWeight("expulsion", -0.4)));
-    return new Alert(1, prefix + ":shift#1", prefix + ":shift", 1, AlertType.TONE_SHIFT, Severity.HIGH,
-        "EU media tone on Russia turns sharply negative", "Tone fell 3.2 standard deviations below its baseline.",
-        start, Instant.now(), "eu-media", Direction.NEGATIVE, null, null, List.of(), evidence);
+    Evidence evidence = Evidence.builder()
+        .series(prefix + "/eu-media")
+        .windowStart(start)
+        .windowEnd(start.plusSeconds(3600))
+        .baseline(-0.1)
+        .baselineStdDev(0.06)
+        .current(-0.45)
+        .deviations(-3.2)
+        .articleCount(12)
+        .storyCount(8)
+        .terms(List.of(new TermWeight("sanctions", -0.6), new TermWeight("expulsion", -0.4)))
+        .build();
+    return Alert.builder()
+        .schemaVersion(1)
+        .id(prefix + ":shift#1")
+        .key(prefix + ":shift")
+        .revision(1)
+        .type(AlertType.TONE_SHIFT)
+        .severity(Severity.HIGH)
+        .title("EU media tone on Russia turns sharply negative")
+        .summary("Tone fell 3.2 standard deviations below its baseline.")
+        .at(start)
+        .created(Instant.now())
+        .bloc("eu-media")
+        .direction(Direction.NEGATIVE)
+        .articles(List.of())
+        .evidence(evidence)
+        .build();
   }
 
   private WebElement waitForAlert(String key) {

@@ -154,10 +154,35 @@ class DashboardIT {
   void toneWindowsAndFeedHealthAreServedForTheChartsAndTheFeedTable() throws Exception {
     String prefix = AlertsHarness.unique("charts");
     Instant window = Instant.now().truncatedTo(ChronoUnit.HOURS);
-    ToneWindow tone = new ToneWindow(1, prefix + "/eu-media", "eu-russia", "eu-media", null, window, window.plusSeconds(3600),
-        12, 9, -0.31, 0.02, -0.05, 0.08, false);
-    FeedStatus feed = new FeedStatus(1, prefix + "-feed", "https://news.example/feed.xml", "eu-media", Instant.now(), Instant.now(),
-        null, null, 0, 5, 40.0, 1800.0, Instant.now(), false, null);
+    ToneWindow tone = ToneWindow.builder()
+        .schemaVersion(1)
+        .series(prefix + "/eu-media")
+        .profile("eu-russia")
+        .bloc("eu-media")
+        .windowStart(window)
+        .windowEnd(window.plusSeconds(3600))
+        .articles(12)
+        .stories(9)
+        .meanTone(-0.31)
+        .toneVariance(0.02)
+        .baselineMean(-0.05)
+        .baselineStdDev(0.08)
+        .closed(false)
+        .build();
+    FeedStatus feed = FeedStatus.builder()
+        .schemaVersion(1)
+        .feedId(prefix + "-feed")
+        .url("https://news.example/feed.xml")
+        .bloc("eu-media")
+        .checkedAt(Instant.now())
+        .lastSuccess(Instant.now())
+        .consecutiveFailures(0)
+        .itemsInLastPoll(5)
+        .itemsPerDay(40.0)
+        .averageItemIntervalSeconds(1800.0)
+        .newestItem(Instant.now())
+        .malformed(false)
+        .build();
     try (AlertsService service = start(prefix, Map.of())) {
       AlertsHarness.publish(Topics.TONE_WINDOWS, ToneWindow.keyOf(tone.series(), tone.windowStart()), tone);
       AlertsHarness.publish(Topics.FEED_STATUS, feed.feedId(), feed);
@@ -199,8 +224,20 @@ class DashboardIT {
   }
 
   private static FeedStatus feedStatus(String feedId) {
-    return new FeedStatus(1, feedId, "https://news.example/feed.xml", "eu-media", Instant.now(), Instant.now(), null, null, 0, 5,
-        40.0, 1800.0, Instant.now(), false, null);
+    return FeedStatus.builder()
+        .schemaVersion(1)
+        .feedId(feedId)
+        .url("https://news.example/feed.xml")
+        .bloc("eu-media")
+        .checkedAt(Instant.now())
+        .lastSuccess(Instant.now())
+        .consecutiveFailures(0)
+        .itemsInLastPoll(5)
+        .itemsPerDay(40.0)
+        .averageItemIntervalSeconds(1800.0)
+        .newestItem(Instant.now())
+        .malformed(false)
+        .build();
   }
 
   @Test
@@ -238,7 +275,6 @@ class DashboardIT {
   }
 
   private static Alert withAt(Alert a, Instant at) {
-    return new Alert(a.schemaVersion(), a.id(), a.key(), a.revision(), a.type(), a.severity(), a.title(), a.summary(), at, a.created(),
-        a.bloc(), a.direction(), a.rule(), a.feedId(), a.articles(), a.evidence());
+    return a.withAt(at);
   }
 }

@@ -60,7 +60,19 @@ class DeskTest {
   }
 
   private static FeedStatus status(String feedId) {
-    return new FeedStatus(1, feedId, "https://news.example/" + feedId + ".xml", "eu-media", Instant.now(), Instant.now(), null,
-        null, 0, 5, 40.0, 1800.0, Instant.now(), false, null);
+    return FeedStatus.builder()
+        .schemaVersion(1)
+        .feedId(feedId)
+        .url("https://news.example/" + feedId + ".xml")
+        .bloc("eu-media")
+        .checkedAt(Instant.now())
+        .lastSuccess(Instant.now())
+        .consecutiveFailures(0)
+        .itemsInLastPoll(5)
+        .itemsPerDay(40.0)
+        .averageItemIntervalSeconds(1800.0)
+        .newestItem(Instant.now())
+        .malformed(false)
+        .build();
   }
 }

@@ -52,9 +52,20 @@ public final class AlertsHarness {
   public static Alert alert(String key, int revision, AlertType type, Severity severity, String title) {
     ArticleRef article = new ArticleRef("a-" + key.hashCode(), title, "https://news.example/" + Math.abs(key.hashCode()),
         "Test Wire", "eu-media", Instant.parse("2026-11-24T08:00:00Z"), "EU agrees new [[sanctions]] on shipping");
-    return new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, revision), key, revision, type, severity, title,
-        "Rule 'Sanctions' matched an article from Test Wire.", Instant.now(), Instant.now(), "eu-media", null,
-        type == AlertType.RULE_MATCH ? new RuleRef("sanctions", "Sanctions") : null, null, List.of(article), null);
+    return Alert.builder()
+        .id(Alert.idOf(key, revision))
+        .key(key)
+        .revision(revision)
+        .type(type)
+        .severity(severity)
+        .title(title)
+        .summary("Rule 'Sanctions' matched an article from Test Wire.")
+        .at(Instant.now())
+        .created(Instant.now())
+        .bloc("eu-media")
+        .rule(type == AlertType.RULE_MATCH ? new RuleRef("sanctions", "Sanctions") : null)
+        .articles(List.of(article))
+        .build();
   }
 
   public static void publish(Alert... alerts) {

@@ -190,7 +190,7 @@ public final class ArticleArchive implements AutoCloseable {
     }
     String bloc = blocs.blocOf(article.source(), article.feedId(), article.bloc());
     if (!Objects.equals(bloc, article.bloc())) {
-      article = Articles.withBloc(article, bloc);
+      article = article.withBloc(bloc);
     }
     return article.revision() < 1 ? Articles.withRevision(article, 1) : article;
   }

@@ -1,16 +1,14 @@
 package io.eurus.cli.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.eurus.events.FeedDefinition;
 import io.eurus.ingest.FeedList;
-import io.eurus.platform.StartupException;
+import io.eurus.platform.config.ConfigFile;
+import io.eurus.platform.config.Problems;
+import io.eurus.platform.config.Validated;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,7 +32,7 @@ public final class BlocMap {
   /** The bloc of a source nobody placed: the series name ingest's articles without a bloc get too. */
   public static final String UNASSIGNED = "unassigned";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ConfigFile<BlocFile> FILE = ConfigFile.of("bloc map", BlocFile.class);
 
   private final Map<String, String> blocOfSource;
 
@@ -47,16 +45,12 @@ public final class BlocMap {
     return new BlocMap(Map.of());
   }
 
-  /** @throws StartupException naming the file and every problem in it, on one line */
+  /**
+   * @throws io.eurus.platform.StartupException when the file cannot be read, or a {@code SettingsException} naming every problem in
+   *     it, one line each
+   */
   public static BlocMap load(Path file) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new StartupException("bloc map " + file + ": cannot read it as YAML ("
-          + e.getMessage().lines().findFirst().orElse("") + ")", e);
-    }
-    if (root != null && root.has("feeds")) {
+    if (isFeedList(file)) {
       Map<String, String> blocs = new TreeMap<>();
       for (FeedDefinition feed : FeedList.load(file)) {
         if (feed.bloc() != null && !feed.bloc().isBlank()) {
@@ -68,46 +62,47 @@ public final class BlocMap {
       }
       return new BlocMap(blocs);
     }
-    return new BlocMap(ofBlocs(root, file));
+    return new BlocMap(FILE.read(file).bySource());
   }
 
-  private static Map<String, String> ofBlocs(JsonNode root, Path file) {
-    JsonNode blocs = root == null ? null : root.get("blocs");
-    if (blocs == null || !blocs.isObject()) {
-      throw new StartupException("bloc map " + file + ": needs a 'blocs:' mapping of bloc to source names, "
-          + "or a 'feeds:' list as ingest reads it");
+  /** A feed list is the other way to give blocs: its top level says {@code feeds:}. */
+  private static boolean isFeedList(Path file) {
+    try (var lines = Files.lines(file)) {
+      return lines.anyMatch(line -> line.startsWith("feeds:"));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false; // the reader below reports why the file cannot be read
     }
-    Map<String, String> map = new TreeMap<>();
-    List<String> problems = new ArrayList<>();
-    root.fieldNames().forEachRemaining(key -> {
-      if (!key.equals("blocs")) {
-        problems.add(key + ": unknown key");
+  }
+
+  /** The file as written: bloc → its sources. */
+  record BlocFile(LinkedHashMap<String, List<String>> blocs) implements Validated {
+
+    @Override
+    public void validate(Problems at) {
+      if (blocs == null || blocs.isEmpty()) {
+        at.add("blocs", "is missing: a mapping of each bloc to its source names, e.g. russia-state: [РИА Новости]");
+        return;
       }
-    });
-    for (Iterator<Map.Entry<String, JsonNode>> entries = blocs.fields(); entries.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = entries.next();
-      String bloc = entry.getKey();
-      if (!entry.getValue().isArray()) {
-        problems.add("blocs." + bloc + ": must be a list of source names");
-        continue;
-      }
-      for (JsonNode source : entry.getValue()) {
-        String name = source.asText("").trim();
-        if (!source.isTextual() || name.isEmpty()) {
-          problems.add("blocs." + bloc + ": " + source + " is not a source name");
-        } else {
-          String before = map.put(name, bloc);
+      Map<String, String> seen = new TreeMap<>();
+      blocs.forEach((bloc, sources) -> {
+        for (String source : sources == null ? List.<String>of() : sources) {
+          if (source == null || source.isBlank()) {
+            at.at("blocs").add(bloc, "lists an empty source name");
+            continue;
+          }
+          String before = seen.put(source.strip(), bloc);
           if (before != null && !before.equals(bloc)) {
-            problems.add("blocs: source '" + name + "' is in both " + before + " and " + bloc);
+            at.add("blocs", "source '" + source.strip() + "' is in both " + before + " and " + bloc);
           }
         }
-      }
+      });
     }
-    if (!problems.isEmpty()) {
-      throw new StartupException("bloc map " + file + ": " + problems.size()
-          + (problems.size() == 1 ? " problem: " : " problems: ") + String.join("; ", problems));
+
+    Map<String, String> bySource() {
+      Map<String, String> map = new TreeMap<>();
+      blocs.forEach((bloc, sources) -> sources.forEach(source -> map.put(source.strip(), bloc)));
+      return map;
     }
-    return map;
   }
 
   /** Whether the map names any source: when it does, what it leaves out is worth reporting. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eurus.events.Article;
 import io.eurus.ingest.parse.ArticleIds;
-import io.eurus.platform.StartupException;
+import io.eurus.platform.settings.SettingsException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,9 +141,11 @@ class ArticleArchiveTest {
         colours: red
         """);
 
-    assertThatThrownBy(() -> BlocMap.load(map)).isInstanceOf(StartupException.class)
-        .hasMessage("bloc map " + map + ": 3 problems: colours: unknown key; blocs: source 'Mash' is in both "
-            + "russia-state and international; blocs.eu-media: must be a list of source names");
+    assertThatThrownBy(() -> BlocMap.load(map)).isInstanceOf(SettingsException.class)
+        .satisfies(e -> assertThat(((SettingsException) e).problems()).hasSize(3).anySatisfy(problem ->
+            assertThat(problem).contains("colours").contains("unknown")).anySatisfy(problem ->
+            assertThat(problem).contains("source 'Mash' is in both russia-state and international")).anySatisfy(problem ->
+            assertThat(problem).contains("blocs.eu-media")));
   }
 
   private static List<String> ids(ArticleArchive archive) throws Exception {

@@ -37,10 +37,21 @@ public final class FeedItemMapper {
     if (summary.isEmpty() && !content.isEmpty()) {
       summary = content.length() <= 500 ? content : content.substring(0, 500).strip() + "…";
     }
-    return new Article(Article.SCHEMA_VERSION, ArticleIds.of(identity), 1, feed.id(), feed.name(), feed.bloc(),
-        link.isEmpty() ? null : link, title, summary, text,
-        entry.getAuthor() == null || entry.getAuthor().isBlank() ? null : plainText(entry.getAuthor()),
-        feed.language() == null ? "und" : feed.language(), published(entry, fetched), fetched);
+    return Article.builder()
+        .id(ArticleIds.of(identity))
+        .revision(1)
+        .feedId(feed.id())
+        .source(feed.name())
+        .bloc(feed.bloc())
+        .url(link.isEmpty() ? null : link)
+        .title(title)
+        .summary(summary)
+        .text(text)
+        .author(entry.getAuthor() == null || entry.getAuthor().isBlank() ? null : plainText(entry.getAuthor()))
+        .language(feed.language() == null ? "und" : feed.language())
+        .published(published(entry, fetched))
+        .fetched(fetched)
+        .build();
   }
 
   /**

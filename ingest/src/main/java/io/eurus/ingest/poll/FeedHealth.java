@@ -50,15 +50,31 @@ public final class FeedHealth {
     recent.addAll(newItems);
     recent.sort(Comparator.reverseOrder());
     List<Instant> kept = recent.size() > RHYTHM_ITEMS ? recent.subList(0, RHYTHM_ITEMS) : recent;
-    return new FeedState(FeedState.SCHEMA_VERSION, s.feedId(), etag, lastModified, seen, kept, now, s.lastError(),
-        null, 0, null, null, malformed, recovered, s.failingAlerted(), s.silentAlerted());
+    return FeedState.builder()
+        .feedId(s.feedId())
+        .etag(etag)
+        .lastModified(lastModified)
+        .seen(seen)
+        .recentItems(kept)
+        .lastSuccess(now)
+        .lastError(s.lastError())
+        .consecutiveFailures(0)
+        .malformed(malformed)
+        .recovered(recovered)
+        .failingAlerted(s.failingAlerted())
+        .silentAlerted(s.silentAlerted())
+        .build();
   }
 
   /** After a failed poll; {@code retryAfter} is the server's Retry-After, or null. */
   public FeedState failed(FeedState s, Instant now, String reason, Duration retryAfter) {
-    return new FeedState(FeedState.SCHEMA_VERSION, s.feedId(), s.etag(), s.lastModified(), s.seen(), s.recentItems(),
-        s.lastSuccess(), now, reason, s.consecutiveFailures() + 1, s.failingSince() == null ? now : s.failingSince(),
-        retryAfter == null ? null : now.plus(retryAfter), s.malformed(), s.recovered(), s.failingAlerted(), s.silentAlerted());
+    return s.with()
+        .lastError(now)
+        .lastErrorReason(reason)
+        .consecutiveFailures(s.consecutiveFailures() + 1)
+        .failingSince(s.failingSince() == null ? now : s.failingSince())
+        .notBefore(retryAfter == null ? null : now.plus(retryAfter))
+        .build();
   }
 
   /** The alerts due now, and the state that remembers them. */
@@ -94,11 +110,22 @@ public final class FeedHealth {
 
   public FeedStatus status(FeedDefinition feed, FeedState s, Instant now, int itemsInLastPoll) {
     Double interval = averageIntervalSeconds(s);
-    return new FeedStatus(FeedStatus.SCHEMA_VERSION, feed.id(), feed.url(), feed.bloc(), now, s.lastSuccess(), s.lastError(),
-        s.lastErrorReason(), s.consecutiveFailures(), itemsInLastPoll,
-        interval == null || interval <= 0 ? 0.0 : Math.round(86_400 / interval * 10) / 10.0,
-        interval == null ? null : Math.round(interval * 10) / 10.0,
-        s.recentItems().isEmpty() ? null : s.recentItems().get(0), s.malformed(), s.recovered());
+    return FeedStatus.builder()
+        .feedId(feed.id())
+        .url(feed.url())
+        .bloc(feed.bloc())
+        .checkedAt(now)
+        .lastSuccess(s.lastSuccess())
+        .lastError(s.lastError())
+        .lastErrorReason(s.lastErrorReason())
+        .consecutiveFailures(s.consecutiveFailures())
+        .itemsInLastPoll(itemsInLastPoll)
+        .itemsPerDay(interval == null || interval <= 0 ? 0.0 : Math.round(86_400 / interval * 10) / 10.0)
+        .averageItemIntervalSeconds(interval == null ? null : Math.round(interval * 10) / 10.0)
+        .newestItem(s.recentItems().isEmpty() ? null : s.recentItems().get(0))
+        .malformed(s.malformed())
+        .recovered(s.recovered())
+        .build();
   }
 
   /** Mean time between the feed's recent items, null with fewer than two. */
@@ -113,13 +140,23 @@ public final class FeedHealth {
 
   private static Alert alert(AlertType type, FeedDefinition feed, Instant episode, Instant now, String title, String summary) {
     String key = type + ":" + feed.id() + ":" + episode.getEpochSecond();
-    return new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, 1), key, 1, type, Severity.MEDIUM, title, summary, episode, now,
-        feed.bloc(), null, null, feed.id(), List.of(), null);
+    return Alert.builder()
+        .id(Alert.idOf(key, 1))
+        .key(key)
+        .revision(1)
+        .type(type)
+        .severity(Severity.MEDIUM)
+        .title(title)
+        .summary(summary)
+        .at(episode)
+        .created(now)
+        .bloc(feed.bloc())
+        .feedId(feed.id())
+        .articles(List.of())
+        .build();
   }
 
   private static FeedState withAlerted(FeedState s, Instant failingAlerted, Instant silentAlerted) {
-    return new FeedState(s.schemaVersion(), s.feedId(), s.etag(), s.lastModified(), s.seen(), s.recentItems(), s.lastSuccess(),
-        s.lastError(), s.lastErrorReason(), s.consecutiveFailures(), s.failingSince(), s.notBefore(), s.malformed(),
-        s.recovered(), failingAlerted, silentAlerted);
+    return s.withFailingAlerted(failingAlerted).withSilentAlerted(silentAlerted);
   }
 }

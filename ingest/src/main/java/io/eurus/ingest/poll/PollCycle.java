@@ -99,9 +99,7 @@ public final class PollCycle {
   }
 
   private static boolean changedBesidesLastSuccess(FeedState before, FeedState after) {
-    FeedState same = new FeedState(after.schemaVersion(), after.feedId(), after.etag(), after.lastModified(), after.seen(),
-        after.recentItems(), before.lastSuccess(), after.lastError(), after.lastErrorReason(), after.consecutiveFailures(),
-        after.failingSince(), after.notBefore(), after.malformed(), after.recovered(), after.failingAlerted(), after.silentAlerted());
+    FeedState same = after.withLastSuccess(before.lastSuccess());
     return !same.equals(before);
   }
 

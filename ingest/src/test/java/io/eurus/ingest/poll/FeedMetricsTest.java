@@ -23,8 +23,23 @@ class FeedMetricsTest {
 
   private static PollOutcome failedPoll(String bloc) {
     FeedDefinition feed = new FeedDefinition(1, "tass-en", "https://tass.com/rss/v2.xml", "TASS", bloc, "en", Duration.ofMinutes(5), false);
-    FeedStatus status = new FeedStatus(1, feed.id(), feed.url(), bloc, ERROR, SUCCESS, ERROR, "HTTP 503 Service Unavailable", 2, 0,
-        48.0, 1800.0, SUCCESS, true, "1 unescaped '&' escaped");
+    FeedStatus status = FeedStatus.builder()
+        .schemaVersion(1)
+        .feedId(feed.id())
+        .url(feed.url())
+        .bloc(bloc)
+        .checkedAt(ERROR)
+        .lastSuccess(SUCCESS)
+        .lastError(ERROR)
+        .lastErrorReason("HTTP 503 Service Unavailable")
+        .consecutiveFailures(2)
+        .itemsInLastPoll(0)
+        .itemsPerDay(48.0)
+        .averageItemIntervalSeconds(1800.0)
+        .newestItem(SUCCESS)
+        .malformed(true)
+        .recovered("1 unescaped '&' escaped")
+        .build();
     return new PollOutcome(feed, PollOutcome.Result.FAILED, List.of(), FeedState.initial(feed.id()), true, status, List.of());
   }
 

@@ -15,7 +15,21 @@ class SeenItemsTest {
   private static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
 
   static Article article(String id, String title) {
-    return new Article(1, id, 1, "f", "Feed", "eu-media", "https://x.example/" + id, title, "summary", "text", null, "en", T0, T0);
+    return Article.builder()
+        .schemaVersion(1)
+        .id(id)
+        .revision(1)
+        .feedId("f")
+        .source("Feed")
+        .bloc("eu-media")
+        .url("https://x.example/" + id)
+        .title(title)
+        .summary("summary")
+        .text("text")
+        .language("en")
+        .published(T0)
+        .fetched(T0)
+        .build();
   }
 
   @Test
@@ -72,7 +86,16 @@ class SeenItemsTest {
       small = SeenItems.compare(small, document(poll, 15), T0.plusSeconds(poll)).seen();
       large = SeenItems.compare(large, document(poll, 100), T0.plusSeconds(poll)).seen();
     }
-    FeedState state = new FeedState(1, "f", "\"etag\"", null, small, List.of(), T0, null, null, 0, null, null, false, null, null, null);
+    FeedState state = FeedState.builder()
+        .schemaVersion(1)
+        .feedId("f")
+        .etag("\"etag\"")
+        .seen(small)
+        .recentItems(List.of())
+        .lastSuccess(T0)
+        .consecutiveFailures(0)
+        .malformed(false)
+        .build();
 
     assertThat(small).hasSize(50);
     assertThat(large).hasSize(300);

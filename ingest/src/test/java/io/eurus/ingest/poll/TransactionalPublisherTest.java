@@ -70,8 +70,34 @@ class TransactionalPublisherTest {
   }
 
   private static PollOutcome outcome(String articleId) {
-    Article article = new Article(1, articleId, 1, "f", "F", "eu-media", "https://x.example/" + articleId, "T", "S", "S", null, "en", T0, T0);
-    FeedStatus status = new FeedStatus(1, "f", FEED.url(), "eu-media", T0, T0, null, null, 0, 1, 0, null, T0, false, null);
+    Article article = Article.builder()
+        .schemaVersion(1)
+        .id(articleId)
+        .revision(1)
+        .feedId("f")
+        .source("F")
+        .bloc("eu-media")
+        .url("https://x.example/" + articleId)
+        .title("T")
+        .summary("S")
+        .text("S")
+        .language("en")
+        .published(T0)
+        .fetched(T0)
+        .build();
+    FeedStatus status = FeedStatus.builder()
+        .schemaVersion(1)
+        .feedId("f")
+        .url(FEED.url())
+        .bloc("eu-media")
+        .checkedAt(T0)
+        .lastSuccess(T0)
+        .consecutiveFailures(0)
+        .itemsInLastPoll(1)
+        .itemsPerDay(0)
+        .newestItem(T0)
+        .malformed(false)
+        .build();
     return new PollOutcome(FEED, PollOutcome.Result.MODIFIED, List.of(article), FeedState.initial("f"), true, status, List.of());
   }
 

@@ -56,14 +56,34 @@ public final class AlertWriter {
         stories.add(found.get(i));
       }
     }
-    Evidence evidence = new Evidence(finding.series(), Instant.ofEpochMilli(finding.windowStart()),
-        Instant.ofEpochMilli(finding.windowEnd()), round(finding.baseline()), round(finding.baselineStdDev()),
-        round(finding.current()), Math.round(finding.deviation() * 100) / 100.0, finding.articles(), finding.stories(),
-        terms, stories);
-    return new Alert(Alert.SCHEMA_VERSION, Alert.idOf(episode.key(), episode.revision()), episode.key(),
-        episode.revision(), finding.type(), finding.severity(), title(finding), summary(finding, terms, stories),
-        Instant.ofEpochMilli(episode.at()), Instant.ofEpochMilli(finding.windowEnd() + graceMs), finding.bloc(),
-        episode.direction(), null, null, articles, evidence);
+    Evidence evidence = Evidence.builder()
+        .series(finding.series())
+        .windowStart(Instant.ofEpochMilli(finding.windowStart()))
+        .windowEnd(Instant.ofEpochMilli(finding.windowEnd()))
+        .baseline(round(finding.baseline()))
+        .baselineStdDev(round(finding.baselineStdDev()))
+        .current(round(finding.current()))
+        .deviations(Math.round(finding.deviation() * 100) / 100.0)
+        .articleCount(finding.articles())
+        .storyCount(finding.stories())
+        .terms(terms)
+        .stories(stories)
+        .build();
+    return Alert.builder()
+        .id(Alert.idOf(episode.key(), episode.revision()))
+        .key(episode.key())
+        .revision(episode.revision())
+        .type(finding.type())
+        .severity(finding.severity())
+        .title(title(finding))
+        .summary(summary(finding, terms, stories))
+        .at(Instant.ofEpochMilli(episode.at()))
+        .created(Instant.ofEpochMilli(finding.windowEnd() + graceMs))
+        .bloc(finding.bloc())
+        .direction(episode.direction())
+        .articles(articles)
+        .evidence(evidence)
+        .build();
   }
 
   /** The key of a new alert: type, what it is about, which way, and when it began. */

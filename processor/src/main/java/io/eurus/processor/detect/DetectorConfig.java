@@ -1,21 +1,10 @@
 package io.eurus.processor.detect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.eurus.platform.StartupException;
 import io.eurus.processor.coverage.SeriesLevel;
 import io.eurus.processor.coverage.Sides;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -135,19 +124,9 @@ public record DetectorConfig(
     return this;
   }
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final long DAY_MS = Duration.ofDays(1).toMillis();
-
   /** The detectors file that ships with Eurus, for the EU–Russia profile. */
   public static DetectorConfig bundled() {
-    try (InputStream in = DetectorConfig.class.getResourceAsStream(BUNDLED)) {
-      if (in == null) {
-        throw new IllegalStateException("bundled detectors file " + BUNDLED + " is missing from the jar");
-      }
-      return parse(in.readAllBytes(), "bundled detectors file " + BUNDLED);
-    } catch (IOException e) {
-      throw new IllegalStateException("bundled detectors file " + BUNDLED + " unreadable", e);
-    }
+    return DetectorsFile.FILE.readBundled(BUNDLED).config();
   }
 
   /**
@@ -159,121 +138,13 @@ public record DetectorConfig(
     return file == null ? bundled() : load(file);
   }
 
-  /** @throws StartupException naming the file and every problem in it */
+  /** @throws StartupException naming the file and every problem in it, one line each */
   public static DetectorConfig load(Path file) {
-    try {
-      return parse(Files.readAllBytes(file), "detectors file " + file);
-    } catch (IOException e) {
-      throw new StartupException("detectors file " + file + ": cannot read it (" + e + ")", e);
-    }
+    return DetectorsFile.FILE.read(file).config();
   }
 
-  /** @throws StartupException naming {@code source} and every problem at once, on one line */
-  public static DetectorConfig parse(byte[] yaml, String source) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (IOException e) {
-      throw new StartupException(source + ": not YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
-    }
-    List<String> problems = new ArrayList<>();
-    YamlFields file = YamlFields.root(root, problems);
-    String profile = file.text("profile", null);
-    if (profile == null) {
-      file.problem("profile", "is missing (the id of the watch profile, e.g. eu-russia)");
-    } else if (!profile.matches("[a-z0-9][a-z0-9-]*")) {
-      file.problem("profile", "must be a slug such as eu-russia (was " + profile + ")");
-    }
-    Windows windows = windows(file.section("windows"));
-    YamlFields storySection = file.section("stories");
-    Stories stories = new Stories(
-        storySection.number("similarity", 0.4, 0.05, 1.0),
-        storySection.duration("horizon", Duration.ofDays(2), Duration.ofMinutes(10), Duration.ofDays(30)));
-    Set<SeriesLevel> levels = EnumSet.noneOf(SeriesLevel.class);
-    file.texts("alertLevels", List.of("bloc", "all"), SeriesLevel.alertableLabels())
-        .forEach(label -> levels.add(SeriesLevel.ofLabel(label)));
-    Sides sides = sides(file);
-    YamlFields tone = file.section("toneShift");
-    YamlFields cusum = tone.section("cusum");
-    ToneShift toneShift = new ToneShift(
-        tone.integer("minStories", 2, 1, 10_000),
-        tone.integer("learningWindows", 24, 2, 100_000),
-        cusum.number("k", 0.75, 0, 10),
-        cusum.number("h", 6.0, 0.5, 100),
-        cusum.number("clip", 4.0, 0.5, 100),
-        tone.number("minStdDev", 0.02, 0.0001, 1),
-        episodes(tone, new Episodes(1.0, 3, Duration.ofHours(6), Duration.ofDays(2), 1.0, 3.0, 5.0)));
-    YamlFields volume = file.section("volumeSpike");
-    VolumeSpike volumeSpike = new VolumeSpike(
-        volume.integer("minStories", 5, 1, 1_000_000),
-        volume.number("deviations", 4.0, 0.5, 100),
-        volume.number("ratio", 2.0, 1.0, 1000),
-        volume.integer("learningDays", 3, 1, 365),
-        episodes(volume, new Episodes(1.0, 2, Duration.ofHours(3), Duration.ofDays(1), 2.0, 6.0, 10.0)));
-    YamlFields gap = file.section("divergence");
-    Divergence divergence = new Divergence(
-        gap.integer("minStories", 3, 1, 10_000),
-        gap.integer("learningWindows", 24, 2, 100_000),
-        gap.number("deviations", 3.0, 0.5, 100),
-        gap.number("minWidening", 0.2, 0, 2),
-        episodes(gap, new Episodes(1.0, 3, Duration.ofHours(6), Duration.ofDays(2), 1.0, 4.0, 6.0)));
-    file.rejectUnknownKeys();
-    if (!problems.isEmpty()) {
-      throw new StartupException(source + ": " + problems.size() + (problems.size() == 1 ? " problem: " : " problems: ")
-          + String.join("; ", problems));
-    }
-    return new DetectorConfig(profile, windows, stories, Set.copyOf(levels), sides, toneShift, volumeSpike, divergence);
-  }
-
-  private static Windows windows(YamlFields section) {
-    Duration size = section.duration("size", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(1));
-    if (DAY_MS % size.toMillis() != 0) {
-      section.problem("size", "must divide a day evenly, such as 15m, 1h or 6h (was " + size + ")");
-      size = Duration.ofHours(1);
-    }
-    Duration grace = section.duration("grace", Duration.ofMinutes(30), Duration.ZERO, Duration.ofDays(1));
-    Duration baseline = section.duration("baseline", Duration.ofDays(14), Duration.ofHours(2), Duration.ofDays(365));
-    if (baseline.compareTo(size.multipliedBy(2)) < 0) {
-      section.problem("baseline", "must span at least two windows (" + size.multipliedBy(2) + ")");
-    }
-    return new Windows(size, grace, baseline);
-  }
-
-  private static Sides sides(YamlFields file) {
-    Map<String, List<String>> groups = file.groups("sides");
-    if (groups.isEmpty()) {
-      return new Sides("eu", List.of("eu-institutions", "eu-media"), "russia", List.of("russia-state"));
-    }
-    List<String> names = new ArrayList<>(groups.keySet());
-    if (names.size() != 2) {
-      file.problem("sides", "needs exactly two sides, each a list of source blocs (has " + names.size() + ")");
-      return new Sides("eu", List.of(), "russia", List.of());
-    }
-    Set<String> seen = new HashSet<>();
-    for (String name : names) {
-      if (groups.get(name).isEmpty()) {
-        file.problem("sides", "side " + name + " lists no source bloc");
-      }
-      groups.get(name).stream().filter(bloc -> !seen.add(bloc))
-          .forEach(bloc -> file.problem("sides", "bloc " + bloc + " is on both sides"));
-    }
-    return new Sides(names.get(0), groups.get(names.get(0)), names.get(1), groups.get(names.get(1)));
-  }
-
-  private static Episodes episodes(YamlFields detector, Episodes defaults) {
-    YamlFields end = detector.section("end");
-    YamlFields severity = detector.section("severity");
-    Episodes episodes = new Episodes(
-        end.number("within", defaults.endWithin(), 0, 100),
-        end.integer("windows", defaults.endWindows(), 1, 10_000),
-        detector.duration("cooldown", defaults.cooldown(), Duration.ZERO, Duration.ofDays(365)),
-        detector.duration("maxDuration", defaults.maxDuration(), Duration.ofMinutes(1), Duration.ofDays(365)),
-        detector.number("updateStep", defaults.updateStep(), 0.1, 100),
-        severity.number("high", defaults.high(), 0, 1000),
-        severity.number("critical", defaults.critical(), 0, 1000));
-    if (episodes.critical() < episodes.high()) {
-      severity.problem("critical", "must not be below high (" + episodes.high() + ")");
-    }
-    return episodes;
+  /** @throws StartupException naming {@code source} and every problem in it, one line each */
+  public static DetectorConfig parse(String yaml, String source) {
+    return DetectorsFile.FILE.parse(yaml, source).config();
   }
 }

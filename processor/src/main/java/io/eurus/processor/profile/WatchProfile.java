@@ -1,13 +1,10 @@
 package io.eurus.processor.profile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.eurus.platform.StartupException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.eurus.platform.config.ConfigFile;
+import io.eurus.platform.config.Problems;
+import io.eurus.platform.config.Validated;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +15,8 @@ import java.util.Map;
  *
  * @param relationTerms per language, words that put one side's actor in a sentence about the relationship
  */
-public record WatchProfile(String id, String name, List<Side> sides, Map<String, List<String>> relationTerms) {
+public record WatchProfile(String id, String name, List<Side> sides, Map<String, List<String>> relationTerms)
+    implements Validated {
 
   /** One side of the relationship. */
   public record Side(String id, String name, List<Actor> actors) {
@@ -33,52 +31,37 @@ public record WatchProfile(String id, String name, List<Side> sides, Map<String,
 
   public static final String BUNDLED = "/eurus/profile-eu-russia.yaml";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ConfigFile<WatchProfile> FILE = ConfigFile.of("watch profile", WatchProfile.class);
 
   public static WatchProfile defaults() {
-    try (InputStream in = WatchProfile.class.getResourceAsStream(BUNDLED)) {
-      return read(in, "bundled profile " + BUNDLED);
-    } catch (IOException e) {
-      throw new IllegalStateException("bundled profile " + BUNDLED + " unreadable", e);
-    }
+    return FILE.readBundled(BUNDLED);
   }
 
-  /** @throws StartupException when the file is missing or not a valid profile, naming the file and the reason */
+  /** @throws StartupException when the file is missing or not a valid profile, naming the file and every problem */
   public static WatchProfile load(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, "profile " + file);
-    } catch (IOException e) {
-      throw new StartupException("profile " + file + ": cannot read it (" + e.getMessage() + ")", e);
-    }
+    return FILE.read(file);
   }
 
-  private static WatchProfile read(InputStream in, String what) {
-    WatchProfile profile;
-    try {
-      profile = YAML.readValue(in, WatchProfile.class);
-    } catch (IOException e) {
-      throw new StartupException(what + ": not a watch profile: " + e.getMessage().lines().findFirst().orElse(""), e);
+  @Override
+  public void validate(Problems at) {
+    at.check(id != null && !id.isBlank(), "id", "is missing");
+    if (sides == null || sides.size() != 2) {
+      at.add("sides", "needs exactly two sides");
+      return;
     }
-    List<String> problems = new ArrayList<>();
-    if (profile == null || profile.id() == null || profile.id().isBlank()) {
-      problems.add("id is missing");
-    }
-    if (profile == null || profile.sides() == null || profile.sides().size() != 2) {
-      problems.add("it needs exactly two sides");
-    } else {
-      for (Side side : profile.sides()) {
-        if (side.id() == null || side.actors() == null || side.actors().isEmpty()) {
-          problems.add("side " + side.id() + " needs an id and at least one actor");
-        } else {
-          side.actors().stream().filter(actor -> actor.name() == null || actor.aliases() == null)
-              .forEach(actor -> problems.add("an actor of side " + side.id() + " needs a name and aliases"));
-        }
+    for (int i = 0; i < sides.size(); i++) {
+      Side side = sides.get(i);
+      Problems here = at.at("sides").item(i);
+      if (side == null || side.id() == null || side.actors() == null || side.actors().isEmpty()) {
+        here.add("needs an id and at least one actor");
+        continue;
+      }
+      for (int a = 0; a < side.actors().size(); a++) {
+        Actor actor = side.actors().get(a);
+        here.at("actors").item(a).check(actor != null && actor.name() != null && actor.aliases() != null, "name",
+            "an actor of side " + side.id() + " needs a name and aliases");
       }
     }
-    if (!problems.isEmpty()) {
-      throw new StartupException(what + ": " + String.join("; ", problems));
-    }
-    return profile;
   }
 
   public Map<String, List<String>> relationTerms() {

@@ -143,8 +143,15 @@ public final class Replay implements AutoCloseable {
       return new Step(List.of(), List.of(), List.of());
     }
     Instant tick = Instant.ofEpochMilli(streamTime + closeAfterMs);
-    return feed(new Article(Article.SCHEMA_VERSION, CLOCK_ID, 1, null, null, null, null, "", null, "", null, "und",
-        tick, tick));
+    return feed(Article.builder()
+        .id(CLOCK_ID)
+        .revision(1)
+        .title("")
+        .text("")
+        .language("und")
+        .published(tick)
+        .fetched(tick)
+        .build());
   }
 
   /** Articles that came after their window had closed (beyond the grace), dropped from the series. */

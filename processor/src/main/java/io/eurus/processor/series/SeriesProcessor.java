@@ -294,10 +294,21 @@ final class SeriesProcessor implements Processor<String, EnrichedArticle, String
     Series series = stats.series();
     Double stdDev = baseline == null ? null
         : round(baseline.stdDev(Math.max(1, stats.toned()), config.toneShift().minStdDev()));
-    ToneWindow window = new ToneWindow(ToneWindow.SCHEMA_VERSION, series.name(), config.profile(), series.bloc(),
-        series.language(), Instant.ofEpochMilli(stats.start()), Instant.ofEpochMilli(stats.end()), stats.articles(),
-        stats.stories(), round(stats.meanTone()), round(stats.toneVariance()),
-        baseline == null ? null : round(baseline.mean()), stdDev, closed);
+    ToneWindow window = ToneWindow.builder()
+        .series(series.name())
+        .profile(config.profile())
+        .bloc(series.bloc())
+        .language(series.language())
+        .windowStart(Instant.ofEpochMilli(stats.start()))
+        .windowEnd(Instant.ofEpochMilli(stats.end()))
+        .articles(stats.articles())
+        .stories(stats.stories())
+        .meanTone(round(stats.meanTone()))
+        .toneVariance(round(stats.toneVariance()))
+        .baselineMean(baseline == null ? null : round(baseline.mean()))
+        .baselineStdDev(stdDev)
+        .closed(closed)
+        .build();
     context.forward(new Record<>(ToneWindow.keyOf(series.name(), window.windowStart()), new SeriesOutput.Window(window),
         timestamp));
   }

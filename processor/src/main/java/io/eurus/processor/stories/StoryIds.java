@@ -13,8 +13,6 @@ final class StoryIds {
    * {@code StoryIdsTest} compares a copy of the golden sample with the original, field by field).
    */
   static EnrichedArticle withStoryId(EnrichedArticle article, String storyId) {
-    return new EnrichedArticle(article.schemaVersion(), article.article(), article.relevant(), article.actors(),
-        article.rules(), article.tone(), article.polarity(), article.toneTerms(), article.sentences(), storyId,
-        article.profile(), article.sentenceTones());
+    return article.withStoryId(storyId);
   }
 }

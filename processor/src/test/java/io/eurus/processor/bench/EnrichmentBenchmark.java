@@ -6,6 +6,8 @@ import io.eurus.events.Json;
 import io.eurus.events.Topics;
 import io.eurus.processor.EnricherSources;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -118,9 +118,19 @@ public class EnrichmentBenchmark {
       while (text.length() < 3_000) {
         text.append(pool[random.nextInt(pool.length)]).append(random.nextInt(5) == 0 ? "\n\n" : " ");
       }
-      Article article = new Article(Article.SCHEMA_VERSION, "bench-" + i, 1, "bench", "Bench", "eu-media",
-          "https://bench.example/" + i, pool[random.nextInt(pool.length)], null, text.toString(), null,
-          russian ? "ru" : "en", Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:01:00Z"));
+      Article article = Article.builder()
+          .id("bench-" + i)
+          .revision(1)
+          .feedId("bench")
+          .source("Bench")
+          .bloc("eu-media")
+          .url("https://bench.example/" + i)
+          .title(pool[random.nextInt(pool.length)])
+          .text(text.toString())
+          .language(russian ? "ru" : "en")
+          .published(Instant.parse("2026-11-20T10:00:00Z"))
+          .fetched(Instant.parse("2026-11-20T10:01:00Z"))
+          .build();
       articles.add(article);
       json.add(Json.mapper().writeValueAsBytes(article));
     }

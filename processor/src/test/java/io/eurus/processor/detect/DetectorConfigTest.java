@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eurus.platform.StartupException;
+import io.eurus.platform.config.Durations;
+import io.eurus.platform.settings.SettingsException;
 import io.eurus.processor.coverage.SeriesLevel;
 import io.eurus.processor.series.SeriesSettings;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,7 @@ class DetectorConfigTest {
   @Test
   void bundledFileSpellsOutTheDefaults() {
     DetectorConfig bundled = DetectorConfig.bundled();
-    DetectorConfig defaults = DetectorConfig.parse("profile: eu-russia".getBytes(StandardCharsets.UTF_8), "test");
+    DetectorConfig defaults = DetectorConfig.parse("profile: eu-russia", "test");
 
     assertThat(bundled).isEqualTo(defaults);
     assertThat(bundled.windows().size()).isEqualTo(Duration.ofHours(1));
@@ -61,7 +63,7 @@ class DetectorConfigTest {
   }
 
   @Test
-  void everyProblemIsReportedAtOnceOnOneLineNamingTheFile() throws Exception {
+  void everyProblemIsReportedAtOnceEachOnALineNamingTheFile() throws Exception {
     Path file = write("""
         windows: { size: 7m, grace: soon }
         alertLevels: [bloc, region]
@@ -77,18 +79,18 @@ class DetectorConfigTest {
         """);
 
     assertThatThrownBy(() -> DetectorConfig.load(file))
-        .isInstanceOf(StartupException.class)
-        .hasMessageStartingWith("detectors file " + file + ": 9 problems: ")
-        .hasMessageNotContaining("\n")
-        .hasMessageContaining("profile: is missing")
-        .hasMessageContaining("windows.size: must divide a day evenly")
-        .hasMessageContaining("windows.grace: 'soon' is not a duration")
-        .hasMessageContaining("alertLevels: 'region' is not one of bloc-language, bloc, all")
-        .hasMessageContaining("sides: needs exactly two sides")
-        .hasMessageContaining("toneShift.minStories: must be a whole number from 1")
-        .hasMessageContaining("toneShift.cusm: unknown key")
-        .hasMessageContaining("toneShift.severity.critical: must not be below high")
-        .hasMessageContaining("volumeSpike.ratio: must be a number from 1 to 1000 (was 0.5)");
+        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).hasSize(9)
+            .allSatisfy(problem -> assertThat(problem).startsWith(file + ": ").doesNotContain("\n")))
+        .hasMessageStartingWith("detectors file " + file + " has 9 problems:")
+        .hasMessageContaining(file + ": profile: is missing")
+        .hasMessageContaining(file + ": windows.size: must divide a day evenly")
+        .hasMessageContaining(file + ": windows.grace: 'soon' is not a duration")
+        .hasMessageContaining(file + ": alertLevels: 'region' is not one of bloc-language, bloc, all")
+        .hasMessageContaining(file + ": sides: needs exactly two sides")
+        .hasMessageContaining(file + ": toneShift.minStories: must be a whole number from 1")
+        .hasMessageContaining(file + ": toneShift: unknown key 'cusm'")
+        .hasMessageContaining(file + ": toneShift.severity.critical: must not be below high")
+        .hasMessageContaining(file + ": volumeSpike.ratio: must be a number from 1 to 1000 (was 0.5)");
   }
 
   @Test
@@ -96,7 +98,7 @@ class DetectorConfigTest {
     assertThatThrownBy(() -> DetectorConfig.parse("""
         profile: eu-russia
         sides: { eu: [eu-media, international], russia: [russia-state, international] }
-        """.getBytes(StandardCharsets.UTF_8), "test"))
+        """, "test"))
         .hasMessageContaining("sides: bloc international is on both sides");
   }
 
@@ -105,7 +107,7 @@ class DetectorConfigTest {
     Path missing = folder.resolve("nope.yaml");
 
     assertThatThrownBy(() -> DetectorConfig.load(missing)).isInstanceOf(StartupException.class)
-        .hasMessageStartingWith("detectors file " + missing + ": cannot read it");
+        .hasMessage("detectors file " + missing + " does not exist");
   }
 
   @Test
@@ -113,7 +115,8 @@ class DetectorConfigTest {
     Path file = write("profile: [unclosed\n");
 
     assertThatThrownBy(() -> DetectorConfig.load(file)).isInstanceOf(StartupException.class)
-        .hasMessageStartingWith("detectors file " + file + ": not YAML: ").hasMessageNotContaining("\n");
+        .hasMessageStartingWith("detectors file " + file + " is not valid YAML at line 2, column 1: ")
+        .hasMessageNotContaining("\n");
   }
 
   @Test
@@ -140,10 +143,10 @@ class DetectorConfigTest {
 
   @Test
   void durationsReadInShortAndIsoForm() {
-    assertThat(List.of("90s", "15m", "1h", "14d", "PT1H", "pt30m")).map(YamlFields::parseDuration).containsExactly(
+    assertThat(List.of("90s", "15m", "1h", "14d", "PT1H", "pt30m")).map(Durations::parse).containsExactly(
         Duration.ofSeconds(90), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofDays(14), Duration.ofHours(1),
         Duration.ofMinutes(30));
-    assertThat(YamlFields.parseDuration("an hour")).isNull();
+    assertThat(Durations.parse("an hour")).isNull();
   }
 
   @Test

@@ -101,7 +101,7 @@ class SeriesAlertsTest {
     DetectorConfig config = DetectorConfig.parse("""
         profile: eu-russia
         volumeSpike: { learningDays: 1 }
-        """.getBytes(StandardCharsets.UTF_8), "test");
+        """, "test");
     Instant burst = MONDAY.plus(Duration.ofHours(26));
     Scenario coverage = new Scenario().ordinary(MONDAY, 26, TASS, COUNCIL, EURACTIV)
         .hour(burst, EURACTIV, 30, -0.05, List.of("summit"), new Source("Politico Europe", "eu-media", "en", 0, 0))

@@ -118,10 +118,29 @@ public final class Coverage {
 
   public EnrichedArticle build() {
     Instant fetchedAt = fetched != null ? fetched : published.plus(Duration.ofMinutes(2));
-    Article article = new Article(Article.SCHEMA_VERSION, id, revision, "feed-" + source.hashCode(), source, bloc,
-        "https://example.invalid/" + id, title, null, text, null, language, published, fetchedAt);
+    Article article = Article.builder()
+        .id(id)
+        .revision(revision)
+        .feedId("feed-" + source.hashCode())
+        .source(source)
+        .bloc(bloc)
+        .url("https://example.invalid/" + id)
+        .title(title)
+        .text(text)
+        .language(language)
+        .published(published)
+        .fetched(fetchedAt)
+        .build();
     List<String> qualifying = sentences.isEmpty() && relevant ? List.of(title) : sentences;
-    return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, relevant, List.of(), rules,
-        relevant ? tone : null, 0.0, relevant ? terms : List.of(), qualifying, null);
+    return EnrichedArticle.builder()
+        .article(article)
+        .relevant(relevant)
+        .actors(List.of())
+        .rules(rules)
+        .tone(relevant ? tone : null)
+        .polarity(0.0)
+        .toneTerms(relevant ? terms : List.of())
+        .sentences(qualifying)
+        .build();
   }
 }

@@ -221,9 +221,20 @@ public final class AlertsDeliveryBench {
     CREATED.put(Alert.idOf(key, 1), now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000);
     ArticleRef article = new ArticleRef("a-" + key, "Council adopts new sanctions package", "https://news.example/" + key, "Bench Wire",
         "eu-institutions", now, "Council adopts new [[sanctions]] package against Russia");
-    return new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, 1), key, 1, AlertType.RULE_MATCH, Severity.HIGH,
-        "Sanctions: Council adopts new sanctions package", "Rule 'Sanctions' matched an article from Bench Wire.", now, now,
-        "eu-institutions", null, new RuleRef("sanctions", "Sanctions"), null, List.of(article), null);
+    return Alert.builder()
+        .id(Alert.idOf(key, 1))
+        .key(key)
+        .revision(1)
+        .type(AlertType.RULE_MATCH)
+        .severity(Severity.HIGH)
+        .title("Sanctions: Council adopts new sanctions package")
+        .summary("Rule 'Sanctions' matched an article from Bench Wire.")
+        .at(now)
+        .created(now)
+        .bloc("eu-institutions")
+        .rule(new RuleRef("sanctions", "Sanctions"))
+        .articles(List.of(article))
+        .build();
   }
 
   private static List<Double> latencies(List<String> ids, Map<String, Long> created, Arrivals arrivals) {

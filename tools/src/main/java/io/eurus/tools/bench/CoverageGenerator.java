@@ -267,9 +267,20 @@ public final class CoverageGenerator {
     Instant fetched = at.plus(Duration.ofSeconds(60 + random.nextInt(900)));
     String text = String.join(" ", story.sentences());
     String summary = story.sentences().get(0);
-    return new Article(Article.SCHEMA_VERSION, random.nextInt(20) == 0 ? null : articleId(id), 1, source.feedId(),
-        source.name(), source.bloc(), "https://" + source.feedId() + ".example/news/" + id, story.title(), summary,
-        text, null, random.nextInt(20) == 0 ? null : source.language(), at, fetched);
+    return Article.builder()
+        .id(random.nextInt(20) == 0 ? null : articleId(id))
+        .revision(1)
+        .feedId(source.feedId())
+        .source(source.name())
+        .bloc(source.bloc())
+        .url("https://" + source.feedId() + ".example/news/" + id)
+        .title(story.title())
+        .summary(summary)
+        .text(text)
+        .language(random.nextInt(20) == 0 ? null : source.language())
+        .published(at)
+        .fetched(fetched)
+        .build();
   }
 
   private Story recentStory(Deque<Story> recent, long now) {
