@@ -137,15 +137,16 @@ class ArticleArchiveTest {
         blocs:
           russia-state: [Mash, РИА Новости]
           international: [Mash]
-          eu-media: Le Monde
-        colours: red
+          eu-media: [""]
         """);
+    Path notAList = Files.writeString(folder.resolve("not-a-list.yaml"), "blocs:\n  eu-media: Le Monde\n");
 
     assertThatThrownBy(() -> BlocMap.load(map)).isInstanceOf(SettingsException.class)
-        .satisfies(e -> assertThat(((SettingsException) e).problems()).hasSize(3).anySatisfy(problem ->
-            assertThat(problem).contains("colours").contains("unknown")).anySatisfy(problem ->
+        .satisfies(e -> assertThat(((SettingsException) e).problems()).hasSize(2).anySatisfy(problem ->
             assertThat(problem).contains("source 'Mash' is in both russia-state and international")).anySatisfy(problem ->
-            assertThat(problem).contains("blocs.eu-media")));
+            assertThat(problem).contains("blocs.eu-media: lists an empty source name")));
+    assertThatThrownBy(() -> BlocMap.load(notAList)).isInstanceOf(SettingsException.class)
+        .hasMessageContaining("blocs.eu-media");
   }
 
   private static List<String> ids(ArticleArchive archive) throws Exception {
