@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eurus.events.Alert;
 import io.eurus.events.AlertType;
+import io.eurus.events.ArticleRef;
 import io.eurus.events.Evidence;
 import io.eurus.events.Severity;
 import io.eurus.tools.bench.DetectorQuality.Episode;
@@ -63,8 +64,7 @@ class DetectorQualityTest {
   @Test
   void alertsOfOneKeyAreOneEpisodeAndEveryRecordCountsInTheDay() throws Exception {
     Alert first = episode(AlertType.TONE_SHIFT, "2023-02-24T09:30:00Z", 1).first();
-    Alert second = new Alert(Alert.SCHEMA_VERSION, Alert.idOf(first.key(), 2), first.key(), 2, first.type(),
-        first.severity(), "", "", first.at(), Instant.parse("2023-02-25T10:30:00Z"), null, null, null, null, List.of(), null);
+    Alert second = first.withId(Alert.idOf(first.key(), 2)).withRevision(2).withCreated(Instant.parse("2023-02-25T10:30:00Z"));
     Path alerts = Files.writeString(folder.resolve("alerts.jsonl"), io.eurus.events.Json.mapper().writeValueAsString(first)
         + "\n" + io.eurus.events.Json.mapper().writeValueAsString(second) + "\n");
 
@@ -93,8 +93,9 @@ class DetectorQualityTest {
     Instant at = Instant.parse(raised);
     String key = type + ":eu-russia/all:" + raised;
     Evidence evidence = new Evidence("eu-russia/all", at, at.plusSeconds(3_600), null, null, null, null, null, null, null);
-    return new Episode(new Alert(Alert.SCHEMA_VERSION, Alert.idOf(key, 1), key, 1, type, Severity.HIGH, "", "", at, at,
-        null, null, null, null, List.of(new io.eurus.events.ArticleRef("a", "lead", null, null, null, at, null)), evidence),
-        revisions);
+    Alert alert = Alert.builder().id(Alert.idOf(key, 1)).key(key).revision(1).type(type).severity(Severity.HIGH)
+        .title("").summary("").at(at).created(at)
+        .articles(List.of(new ArticleRef("a", "lead", null, null, null, at, null))).evidence(evidence).build();
+    return new Episode(alert, revisions);
   }
 }
