@@ -57,9 +57,14 @@ public final class Topics {
   public static final Topic<String, AlertAck> ALERTS_ACKS =
       new Topic<>("alerts.acks", KEY, new JsonSerde<>(AlertAck.class), true, "the desk's acknowledgements, keyed by alert key");
 
+  /** The desk's mutes of stories and rules, keyed by {@code story:ID} or {@code rule:ID}; compacted. */
+  public static final Topic<String, Mute> ALERTS_MUTES =
+      new Topic<>("alerts.mutes", KEY, new JsonSerde<>(Mute.class), true,
+          "the desk's mutes of stories and rules, keyed by story:ID or rule:ID");
+
   public static final List<Topic<?, ?>> ALL =
       List.of(FEEDS, FEED_STATUS, INGEST_STATE, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, TONE_WINDOWS, ALERTS, ALERTS_DLQ,
-          ALERTS_ACKS);
+          ALERTS_ACKS, ALERTS_MUTES);
 
   private Topics() {
   }

@@ -1,6 +1,7 @@
 package io.eurus.alerts.delivery;
 
 import io.eurus.alerts.channel.DeliveryException;
+import io.eurus.alerts.desk.Mutes;
 import io.eurus.alerts.routing.ChannelPlan;
 import io.eurus.alerts.routing.Routing;
 import io.eurus.events.Alert;
@@ -43,7 +44,9 @@ import org.slf4j.LoggerFactory;
 public abstract class Lane implements AutoCloseable {
 
   /** What every lane of a service shares. */
-  public record Context(String bootstrapServers, String groupPrefix, DeadLetters deadLetters, MeterRegistry metrics, Clock clock) {
+  /** @param mutes the desk's mutes in force: what they cover is not delivered, as if not routed here */
+  public record Context(String bootstrapServers, String groupPrefix, DeadLetters deadLetters, Mutes mutes,
+      MeterRegistry metrics, Clock clock) {
   }
 
   static final Logger LOG = LoggerFactory.getLogger(Lane.class);
@@ -166,7 +169,8 @@ public abstract class Lane implements AutoCloseable {
     Alert alert = record.value();
     Instant at = Instant.ofEpochMilli(record.timestamp());
     boolean replay = record.offset() < replayUntil.getOrDefault(partition, -1L);
-    if (alert == null || !routing.routes(alert, plan.name()) || !takes(alert, at)) {
+    if (alert == null || !routing.routes(alert, plan.name()) || !takes(alert, at)
+        || context.mutes().muted(alert, context.clock().instant())) {
       if (!replay) {
         settled(partition, record.offset());
       }
