@@ -136,7 +136,7 @@ record DetectorsFile(String profile, WindowKeys windows, StoryKeys stories, List
             or(cusum.h(), 6.0), or(cusum.clip(), 4.0), or(toneShift.minStdDev(), 0.02),
             episodes(toneShift.end(), toneShift.severity(), toneShift.cooldown(), toneShift.maxDuration(),
                 toneShift.updateStep(), TONE_EPISODES)),
-        new VolumeSpike(or(volumeSpike.minStories(), 5), or(volumeSpike.deviations(), 4.0), or(volumeSpike.ratio(), 2.0),
+        new VolumeSpike(or(volumeSpike.minStories(), 5), or(volumeSpike.deviations(), 3.5), or(volumeSpike.ratio(), 2.0),
             or(volumeSpike.learningDays(), 3), spans(size),
             episodes(volumeSpike.end(), volumeSpike.severity(), volumeSpike.cooldown(), volumeSpike.maxDuration(),
                 volumeSpike.updateStep(), VOLUME_EPISODES)),

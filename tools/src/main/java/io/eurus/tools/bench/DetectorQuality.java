@@ -47,6 +47,7 @@ public final class DetectorQuality {
       .filter(type -> type != AlertType.RULE_MATCH && !type.name().startsWith("FEED_")).toList();
   private static final double DAYS_A_MONTH = 365.25 / 12;
   private static final Pattern PUBLISHED = Pattern.compile("\"published\"\\s*:\\s*\"(\\d{4}-\\d\\d-\\d\\d)");
+  private static final String BY_DAY = "\"published_precision\": \"day\"";
 
   /** One alert key: its first revision and how many it had. */
   record Episode(Alert first, int revisions) {
@@ -67,6 +68,12 @@ public final class DetectorQuality {
     }
   }
 
+  /**
+   * The archive judged on: the days it has coverage on, and whether it dates items by the day only.
+   */
+  record Archive(String name, TreeSet<LocalDate> days, boolean byDay) {
+  }
+
   /** One run's alerts, read once. */
   record Run(String name, List<Episode> episodes, Map<LocalDate, Integer> alertsPerDay) {
   }
@@ -82,28 +89,34 @@ public final class DetectorQuality {
     Path archive = Path.of(args[1]);
     String name = archive.getFileName().toString().replaceFirst("\\.jsonl(\\.gz)?$", "");
     List<RealEvent> events = RealEvent.load(Path.of(args[0]), name);
-    TreeSet<LocalDate> days = coveredDays(archive);
     List<Run> runs = new ArrayList<>();
     for (int i = 2; i < args.length; i++) {
       String[] run = args[i].split("=", 2);
       runs.add(read(run[0], Path.of(run[1])));
     }
-    System.out.print(report(name, days, events, runs));
+    System.out.print(report(covered(name, archive), events, runs));
   }
 
-  /** The days on which the archive has at least one item: the days a desk would have been reading it. */
-  static TreeSet<LocalDate> coveredDays(Path archive) throws IOException {
+  /**
+   * The days on which the archive has at least one item (the days a desk would have been reading it), and whether
+   * most of its items are dated by the day only.
+   */
+  static Archive covered(String name, Path archive) throws IOException {
     TreeSet<LocalDate> days = new TreeSet<>();
+    long items = 0;
+    long byDay = 0;
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(
         new GZIPInputStream(Files.newInputStream(archive), 1 << 16), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         Matcher published = PUBLISHED.matcher(line);
         if (published.find()) {
           days.add(LocalDate.parse(published.group(1)));
+          items++;
+          byDay += line.contains(BY_DAY) ? 1 : 0;
         }
       }
     }
-    return days;
+    return new Archive(name, days, byDay * 2 > items);
   }
 
   static Run read(String name, Path alerts) throws IOException {
@@ -121,40 +134,44 @@ public final class DetectorQuality {
     return new Run(name, List.copyOf(episodes.values()), perDay);
   }
 
-  static String report(String archive, TreeSet<LocalDate> days, List<RealEvent> events, List<Run> runs) {
+  static String report(Archive archive, List<RealEvent> events, List<Run> runs) {
     StringBuilder out = new StringBuilder();
+    TreeSet<LocalDate> days = archive.days();
+    boolean byDay = archive.byDay();
     double months = days.size() / DAYS_A_MONTH;
-    out.append(String.format(Locale.ROOT, "== %s: %s to %s, %d days with coverage, %d events listed%n", archive,
-        days.isEmpty() ? "-" : days.first(), days.isEmpty() ? "-" : days.last(), days.size(), events.size()));
+    out.append(String.format(Locale.ROOT, "== %s: %s to %s, %d days with coverage%s, %d events listed%n", archive.name(),
+        days.isEmpty() ? "-" : days.first(), days.isEmpty() ? "-" : days.last(), days.size(),
+        byDay ? " (dated by the day)" : "", events.size()));
     for (Run run : runs) {
       out.append(String.format(Locale.ROOT, "-- %s%n", run.name()));
       out.append(String.format(Locale.ROOT, "  %-16s %8s %7s %13s %12s %9s %10s%n", "detector", "episodes", "events",
           "median delay", "false alarms", "per month", "alerts/day"));
       for (AlertType type : DETECTORS) {
         List<Episode> ofType = run.episodes().stream().filter(e -> e.first().type() == type).toList();
-        out.append(row(type.name(), ofType, events, months, days.size()));
+        out.append(row(type.name(), ofType, events, months, days.size(), byDay));
       }
-      out.append(row("any detector", run.episodes(), events, months, days.size()));
+      out.append(row("any detector", run.episodes(), events, months, days.size(), byDay));
       out.append(distribution(run, days));
       out.append("  events:\n");
       for (RealEvent event : events) {
-        out.append(eventLine(event, run.episodes()));
+        out.append(eventLine(event, run.episodes(), byDay));
       }
-      List<Episode> unexplained = unexplained(run.episodes(), events);
+      List<Episode> unexplained = unexplained(run.episodes(), events, byDay);
       out.append(String.format(Locale.ROOT, "  false alarms (episodes no listed event explains): %d%n", unexplained.size()));
       unexplained.forEach(episode -> out.append("    ").append(episode.describe()).append('\n'));
     }
     return out.toString();
   }
 
-  private static String row(String label, List<Episode> episodes, List<RealEvent> events, double months, int days) {
-    long found = events.stream().filter(event -> episodes.stream().anyMatch(e -> event.covers(e.raised()))).count();
+  private static String row(String label, List<Episode> episodes, List<RealEvent> events, double months, int days,
+      boolean byDay) {
+    long found = events.stream().filter(event -> episodes.stream().anyMatch(e -> event.covers(e.raised(), byDay))).count();
     List<Long> minutes = new ArrayList<>();
     for (RealEvent event : events) {
-      firstFinding(event, episodes).ifPresent(e -> minutes.add(Duration.between(event.begins(), e.raised()).toMinutes()));
+      firstFinding(event, episodes, byDay).ifPresent(e -> minutes.add(Duration.between(event.begins(), e.raised()).toMinutes()));
     }
     String median = minutes.isEmpty() ? "-" : hours(median(minutes));
-    int unexplained = unexplained(episodes, events).size();
+    int unexplained = unexplained(episodes, events, byDay).size();
     int alerts = episodes.stream().mapToInt(Episode::revisions).sum();
     return String.format(Locale.ROOT, "  %-16s %8d %3d of %-3d %12s %12d %9.1f %10.2f%n", label, episodes.size(), found,
         events.size(), median, unexplained, months == 0 ? 0 : unexplained / months, days == 0 ? 0 : alerts / (double) days);
@@ -173,10 +190,10 @@ public final class DetectorQuality {
         counts.get(counts.size() - 1), over, counts.size());
   }
 
-  private static String eventLine(RealEvent event, List<Episode> episodes) {
+  private static String eventLine(RealEvent event, List<Episode> episodes, boolean byDay) {
     Map<AlertType, Episode> first = new LinkedHashMap<>();
     for (AlertType type : DETECTORS) {
-      firstFinding(event, episodes.stream().filter(e -> e.first().type() == type).toList())
+      firstFinding(event, episodes.stream().filter(e -> e.first().type() == type).toList(), byDay)
           .ifPresent(e -> first.put(type, e));
     }
     String when = event.date() + (event.until() == null ? "" : ".." + event.until().toString().substring(5));
@@ -189,12 +206,12 @@ public final class DetectorQuality {
     return String.format(Locale.ROOT, "    found  %-17s %s: %s%n", when, event.what(), found);
   }
 
-  static Optional<Episode> firstFinding(RealEvent event, List<Episode> episodes) {
-    return episodes.stream().filter(e -> event.covers(e.raised())).min(Comparator.comparing(Episode::raised));
+  static Optional<Episode> firstFinding(RealEvent event, List<Episode> episodes, boolean byDay) {
+    return episodes.stream().filter(e -> event.covers(e.raised(), byDay)).min(Comparator.comparing(Episode::raised));
   }
 
-  static List<Episode> unexplained(List<Episode> episodes, List<RealEvent> events) {
-    return episodes.stream().filter(e -> events.stream().noneMatch(event -> event.covers(e.raised())))
+  static List<Episode> unexplained(List<Episode> episodes, List<RealEvent> events, boolean byDay) {
+    return episodes.stream().filter(e -> events.stream().noneMatch(event -> event.covers(e.raised(), byDay)))
         .sorted(Comparator.comparing(Episode::raised)).toList();
   }
 

@@ -26,6 +26,11 @@ record RealEvent(LocalDate date, LocalDate until, String archive, String what, S
   static final Duration EARLY = Duration.ofHours(6);
   /** Raised this long after the event's last day still counts: a daily window closes a day later. */
   static final Duration LATE = Duration.ofDays(1);
+  /**
+   * One more day for an archive dated by the day only: a day's coverage is all stamped at its midnight, and its window
+   * closes only when the next day's first item moves the stream on.
+   */
+  static final Duration LATE_BY_DAY = Duration.ofDays(2);
 
   private record EventFile(List<RealEvent> events) {
   }
@@ -52,11 +57,16 @@ record RealEvent(LocalDate date, LocalDate until, String archive, String what, S
     return date.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  /** Whether an alert raised at {@code created} is in time to report it. */
+  /** Whether an alert raised at {@code created} is in time to report it, in an archive timed to the minute. */
   boolean covers(Instant created) {
+    return covers(created, false);
+  }
+
+  /** @param byDay whether the archive dates its items by the day only */
+  boolean covers(Instant created, boolean byDay) {
     LocalDate last = until == null ? date : until;
     Instant from = begins().minus(EARLY);
-    Instant to = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(LATE);
+    Instant to = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(byDay ? LATE_BY_DAY : LATE);
     return !created.isBefore(from) && created.isBefore(to);
   }
 }

@@ -34,6 +34,8 @@ class DetectorQualityTest {
     assertThat(PACKAGE.covers(Instant.parse("2023-02-23T17:59:00Z"))).isFalse();
     assertThat(PACKAGE.covers(Instant.parse("2023-02-26T23:59:00Z"))).as("a day after its last day").isTrue();
     assertThat(PACKAGE.covers(Instant.parse("2023-02-27T00:00:00Z"))).isFalse();
+    assertThat(PACKAGE.covers(Instant.parse("2023-02-27T23:59:00Z"), true))
+        .as("a day more where coverage is dated by the day, and seen only when the next day's arrives").isTrue();
   }
 
   @Test
@@ -47,7 +49,8 @@ class DetectorQualityTest {
     TreeSet<LocalDate> days = new TreeSet<>(List.of(LocalDate.parse("2023-02-24"), LocalDate.parse("2023-03-10"),
         LocalDate.parse("2023-06-06")));
 
-    String report = DetectorQuality.report("rss_en_2023", days, List.of(PACKAGE, missed), List.of(run));
+    String report = DetectorQuality.report(new DetectorQuality.Archive("rss_en_2023", days, false),
+        List.of(PACKAGE, missed), List.of(run));
 
     assertThat(report).contains(
         "3 days with coverage, 2 events listed",
