@@ -351,6 +351,24 @@ function seconds(instant) {
   return Math.floor(new Date(instant).getTime() / 1000);
 }
 
+// The time axis spans the windows shown, from the first window's start to the last one's end, whatever their
+// number: uPlot's own padding of a range it cannot infer (one window, or a few) ran over years.
+function timeRange(windows) {
+  if (!windows.length) return null;
+  const from = Math.min(...windows.map((w) => seconds(w.windowStart)));
+  const to = Math.max(...windows.map((w) => seconds(w.windowEnd || w.windowStart)));
+  return [from, Math.max(to, from + 60)];
+}
+
+function showRange(name, range) {
+  const target = $("chart-" + name);
+  if (!range) { delete target.dataset.from; delete target.dataset.to; return; }
+  target.dataset.from = String(range[0]);
+  target.dataset.to = String(range[1]);
+  const caption = $("chart-" + name + "-range");
+  if (caption) caption.textContent = new Date(range[0] * 1000).toLocaleString() + " – " + new Date(range[1] * 1000).toLocaleString();
+}
+
 // One line per source bloc: the series of all languages of a bloc (language null), or every series if none is.
 function toneSeries() {
   const windows = [...state.tone.values()];
@@ -362,11 +380,12 @@ function toneSeries() {
     bySeries.get(w.series).windows.set(seconds(w.windowStart), w);
   }
   const xs = [...new Set(chosen.map((w) => seconds(w.windowStart)))].sort((a, b) => a - b);
-  return { xs, bySeries };
+  return { xs, bySeries, range: timeRange(chosen) };
 }
 
 function renderTone() {
-  const { xs, bySeries } = toneSeries();
+  const { xs, bySeries, range } = toneSeries();
+  showRange("tone", range);
   const band = $("band-series");
   const known = new Set([...band.options].map((o) => o.value));
   for (const [series, s] of bySeries) if (!known.has(series)) band.append(new Option(s.label, series));
@@ -395,7 +414,7 @@ function renderTone() {
     .map((a) => seconds((a.evidence && a.evidence.windowStart) || a.at));
   plot("tone", {
     series, bands,
-    scales: { y: { range: [-1, 1] } },
+    scales: { x: { time: true, range: () => range }, y: { range: [-1, 1] } },
     axes: [{}, { label: "tone" }],
     hooks: { draw: [(u) => {
       const ctx = u.ctx;
@@ -422,9 +441,11 @@ function renderVolume() {
   const totals = new Map();
   for (const w of counted) totals.set(seconds(w.windowStart), (totals.get(seconds(w.windowStart)) || 0) + (w.stories || 0));
   const xs = [...totals.keys()].sort((a, b) => a - b);
+  const range = timeRange(counted);
+  showRange("volume", range);
   plot("volume", {
     series: [{}, { label: "relevant stories", stroke: "#2457c5", fill: "rgba(36,87,197,.25)", paths: uPlot.paths.bars({ size: [0.7, 40] }) }],
-    scales: { y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
+    scales: { x: { time: true, range: () => range }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [{}, { label: "stories" }],
   }, [xs, xs.map((x) => totals.get(x))]);
 }
