@@ -62,7 +62,6 @@ class RunDemoProcessIT {
       JsonNode alerts = firstAlerts(dashboardPort, Duration.ofSeconds(30).minus(Duration.ofNanos(System.nanoTime() - began)));
 
       assertThat(alerts.size()).as("alerts within 30 s of start; output:%n%s", String.join("\n", output)).isPositive();
-      assertThat(alerts.get(0).path("type").asText()).isEqualTo("RULE_MATCH");
 
       new ProcessBuilder("kill", "-INT", String.valueOf(eurus.pid())).start().waitFor();
       boolean exited = eurus.waitFor(15, TimeUnit.SECONDS);

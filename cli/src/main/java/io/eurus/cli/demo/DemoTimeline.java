@@ -61,6 +61,9 @@ public record DemoTimeline(int hours, double secondsPerHour, long seed, Map<Stri
 
   enum Tone { NEUTRAL, HOSTILE, COOPERATIVE }
 
+  /** Clauses in an everyday item's line of figures: enough word pairs of its own to outweigh its sentence's. */
+  private static final int FIGURES = 8;
+
   /** One item of a feed at a time of the demo, counted from its start; {@code guid} is stable. */
   public record Timed(String feedId, Duration at, DemoFeeds.Item item, String guid) {
   }
@@ -170,18 +173,18 @@ public record DemoTimeline(int hours, double secondsPerHour, long seed, Map<Stri
   }
 
   /**
-   * An everyday item: a title and two sentences of the tone in the feed's language, and a line of figures that no
-   * other item has, so that two items sharing both sentences are still two stories (their word pairs overlap by
-   * about a third, under the 0.4 at which an article joins a story).
+   * An everyday item: a title and a sentence of the tone in the feed's language, and a line of figures that no other
+   * item has, longer than the sentence, so that two items with the same sentence are still two stories (their word
+   * pairs overlap by about a fifth, well under the 0.4 at which an article joins a story).
    */
   private Timed everydayItem(DemoFeeds.Feed feed, int hour, Tone tone, SplittableRandom random, Map<String, Integer> used) {
     List<String> pool = sentences.of(feed.language()).of(tone);
     String key = feed.language() + tone;
     int n = used.merge(key, 1, Integer::sum);
-    String title = pool.get(random.nextInt(pool.size()));
-    String first = pool.get(random.nextInt(pool.size()));
-    String second = pool.get(random.nextInt(pool.size()));
-    String body = first + " " + second + " " + figures(feed.language(), random);
+    int titleAt = random.nextInt(pool.size());
+    String title = pool.get(titleAt);
+    String sentence = pool.get((titleAt + 1 + random.nextInt(pool.size() - 1)) % pool.size());
+    String body = sentence + " " + figures(feed.language(), random);
     Duration at = Duration.ofHours(hour).plusSeconds(random.nextLong(3600));
     return new Timed(feed.id(), at, new DemoFeeds.Item(0, title, body, null),
         String.format(Locale.ROOT, "everyday:%s:%d:%s:%d", feed.id(), hour, tone.name().toLowerCase(Locale.ROOT), n));
@@ -190,7 +193,7 @@ public record DemoTimeline(int hours, double secondsPerHour, long seed, Map<Stri
   private String figures(String language, SplittableRandom random) {
     Figures figures = sentences.figures().get("ru".equals(language) ? "ru" : "en");
     StringBuilder line = new StringBuilder("ru".equals(language) ? "Цифры дня:" : "Figures of the day:");
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < FIGURES; i++) {
       String thing = figures.things().get(random.nextInt(figures.things().size()));
       String place = figures.places().get(random.nextInt(figures.places().size()));
       int count = 2 + random.nextInt(98);
