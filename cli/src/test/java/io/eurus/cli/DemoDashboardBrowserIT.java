@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eurus.cli.testing.RunningEurus;
 import io.eurus.platform.testing.Requirements;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,11 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -39,7 +33,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class DemoDashboardBrowserIT {
 
-  private static final Pattern DASHBOARD = Pattern.compile("dashboard at http://127\\.0\\.0\\.1:(\\d+)/");
   private static final Path JAR = Path.of("target", "eurus.jar");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -65,15 +58,12 @@ class DemoDashboardBrowserIT {
     Requirements.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
     long launched = System.nanoTime();
-    Process eurus = new ProcessBuilder(javaBin(), "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString(), "run",
-        "--demo", "--port", "0", "--ops-port", "0").redirectErrorStream(true).start();
-    List<String> output = new CopyOnWriteArrayList<>();
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread reader = new Thread(() -> read(eurus, output, port));
-    reader.start();
+    RunningEurus eurus = new RunningEurus(new ProcessBuilder(RunningEurus.javaBin(), "-Xmx512m",
+        "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString(), "run", "--demo", "--port", "0", "--ops-port", "0")
+        .redirectErrorStream(true).start());
     ChromeDriver browser = null;
     try {
-      int dashboardPort = port.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+      int dashboardPort = eurus.dashboardPort(WITHIN);
       browser = chromium();
       browser.get("http://127.0.0.1:" + dashboardPort + "/");
       ChromeDriver page = browser;
@@ -81,7 +71,8 @@ class DemoDashboardBrowserIT {
 
       try {
         await().atMost(left).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-            .untilAsserted(() -> assertThat(missing(page)).as("kinds not on the page yet").isEmpty());
+            .untilAsserted(() -> assertThat(missing(page)).as("kinds not on the page yet; output:%n%s", eurus.output())
+                .isEmpty());
       } finally {
         screenshot(page);
       }
@@ -100,11 +91,11 @@ class DemoDashboardBrowserIT {
       if (browser != null) {
         browser.quit();
       }
-      eurus.destroy();
-      if (!eurus.waitFor(15, TimeUnit.SECONDS)) {
-        eurus.destroyForcibly();
+      eurus.process().destroy();
+      if (!eurus.process().waitFor(15, TimeUnit.SECONDS)) {
+        eurus.process().destroyForcibly();
       }
-      reader.join(5_000);
+      eurus.joinOutput();
     }
   }
 
@@ -136,24 +127,5 @@ class DemoDashboardBrowserIT {
   private static void screenshot(ChromeDriver page) throws IOException {
     Path folder = Files.createDirectories(Path.of("target", "dashboard-screenshots"));
     Files.copy(page.getScreenshotAs(OutputType.FILE).toPath(), folder.resolve("demo.png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static void read(Process process, List<String> output, CompletableFuture<Integer> port) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        output.add(line);
-        Matcher matcher = DASHBOARD.matcher(line);
-        if (line.contains("Eurus is running") && matcher.find()) {
-          port.complete(Integer.parseInt(matcher.group(1)));
-        }
-      }
-    } catch (IOException e) {
-      // the process ended
-    }
-    port.completeExceptionally(new IllegalStateException("eurus ended before it was running: " + output));
-  }
-
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

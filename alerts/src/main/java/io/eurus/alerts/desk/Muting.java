@@ -7,10 +7,7 @@ import io.eurus.events.Topics;
 import io.eurus.platform.kafka.EventProducer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The desk mutes a story or a rule for a while, or lifts a mute: written to the compacted {@code alerts.mutes} and
@@ -88,12 +85,9 @@ public final class Muting {
 
   private static void store(Future<?> sent, String what) throws MuteException {
     try {
-      sent.get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MuteException("interrupted while storing " + what, false);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new MuteException("Kafka did not store " + what + ": " + (e.getCause() == null ? e : e.getCause().getMessage()), false);
+      Stored.await(sent, what);
+    } catch (Stored.NotStored e) {
+      throw new MuteException(e.getMessage(), false);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,27 +99,33 @@ class RealCoverageRegressionTest {
 
   private List<Finding> volume(Series series, RealSeries real) {
     VolumeSpikeDetector detector = new VolumeSpikeDetector(bundled.volumeSpike(), bundled.windows());
-    VolumeSpikeDetector.State state = detector.initial();
-    List<Finding> found = new ArrayList<>();
-    for (WindowStats window : real.windows()) {
+    return findings(real, detector.initial(), (state, window) -> {
       VolumeSpikeDetector.Outcome outcome = detector.step(state, series, window);
-      state = outcome.state();
-      if (outcome.finding() != null) {
-        found.add(outcome.finding());
-      }
-    }
-    return found;
+      return new Stepped<>(outcome.state(), outcome.finding());
+    });
   }
 
   private List<Finding> tone(Series series, RealSeries real) {
     ToneShiftDetector detector = new ToneShiftDetector(bundled.toneShift(), bundled.windows().alpha());
-    ToneShiftDetector.State state = ToneShiftDetector.State.INITIAL;
+    return findings(real, ToneShiftDetector.State.INITIAL, (state, window) -> {
+      ToneShiftDetector.Outcome outcome = detector.step(state, series, window);
+      return new Stepped<>(outcome.state(), outcome.finding());
+    });
+  }
+
+  /** One detector's step on one window: its state after, and what it found (null for nothing). */
+  private record Stepped<S>(S state, Finding finding) {
+  }
+
+  /** Every finding of a detector over the fixture's windows, in order. */
+  private static <S> List<Finding> findings(RealSeries real, S initial, BiFunction<S, WindowStats, Stepped<S>> step) {
+    S state = initial;
     List<Finding> found = new ArrayList<>();
     for (WindowStats window : real.windows()) {
-      ToneShiftDetector.Outcome outcome = detector.step(state, series, window);
-      state = outcome.state();
-      if (outcome.finding() != null) {
-        found.add(outcome.finding());
+      Stepped<S> stepped = step.apply(state, window);
+      state = stepped.state();
+      if (stepped.finding() != null) {
+        found.add(stepped.finding());
       }
     }
     return found;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eurus.events.Alert;
 import io.eurus.events.AlertType;
+import io.eurus.events.EnrichedArticle;
 import io.eurus.events.RuleRef;
 import io.eurus.events.Severity;
 import io.eurus.processor.detect.DetectorConfig;
@@ -12,8 +13,6 @@ import io.eurus.processor.testing.Coverage;
 import io.eurus.processor.testing.SeriesDriver;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,23 +36,19 @@ class StoryAlertsTest {
   @TempDir
   Path state;
 
-  private SeriesDriver driver;
-
-  @BeforeEach
-  void start() {
-    driver = new SeriesDriver(DetectorConfig.bundled(), state);
-  }
-
-  @AfterEach
-  void stop() {
-    driver.close();
+  /** The story alerts the processor's part after enrichment raises for {@code articles}, in order. */
+  private List<Alert> alerts(EnrichedArticle... articles) {
+    try (SeriesDriver driver = new SeriesDriver(DetectorConfig.bundled(), state)) {
+      return driver.pipe(articles).alerts();
+    }
   }
 
   @Test
   void articleMatchingTwoRulesRaisesOneAlertListingBothMostSevereFirst() {
-    driver.pipe(wire("a-1", "Reuters", "10:00").matching("sanctions", Severity.HIGH).matching("expulsions", Severity.CRITICAL).build());
+    List<Alert> alerts = alerts(wire("a-1", "Reuters", "10:00").matching("sanctions", Severity.HIGH)
+        .matching("expulsions", Severity.CRITICAL).build());
 
-    assertThat(driver.alerts()).singleElement().satisfies(alert -> {
+    assertThat(alerts).singleElement().satisfies(alert -> {
       assertThat(alert.type()).isEqualTo(AlertType.RULE_MATCH);
       assertThat(alert.key()).isEqualTo("RULE_MATCH:" + alert.storyId());
       assertThat(alert.rules()).extracting(RuleRef::id).containsExactly("expulsions", "sanctions");
@@ -67,13 +62,11 @@ class StoryAlertsTest {
 
   @Test
   void copiesOfTheStoryFromOtherSourcesUpdateItsAlertOnlyWhenSourcesDouble() {
-    driver.pipe(
+    List<Alert> alerts = alerts(
         wire("a-1", "Reuters", "10:00").matching("expulsions", Severity.HIGH).build(),
         wire("a-2", "AP", "13:00").matching("expulsions", Severity.HIGH).build(),      // 2 sources: twice 1
         wire("a-3", "Guardian", "14:00").matching("expulsions", Severity.HIGH).build(), // 3: not yet twice 2
         wire("a-4", "Le Monde", "15:00").matching("expulsions", Severity.HIGH).build()); // 4: twice 2
-
-    List<Alert> alerts = driver.alerts();
 
     assertThat(alerts).extracting(Alert::key).containsOnly(alerts.get(0).key());
     assertThat(alerts).extracting(Alert::revision).containsExactly(1, 2, 3);
@@ -87,11 +80,9 @@ class StoryAlertsTest {
 
   @Test
   void ruleMatchedByALaterArticleOfTheStoryUpdatesTheSameAlert() {
-    driver.pipe(
+    List<Alert> alerts = alerts(
         wire("a-1", "Reuters", "10:00").matching("expulsions", Severity.MEDIUM).build(),
         wire("a-2", "Reuters", "10:30").matching("sanctions", Severity.HIGH).build());
-
-    List<Alert> alerts = driver.alerts();
 
     assertThat(alerts).hasSize(2);
     assertThat(alerts.get(1).key()).isEqualTo(alerts.get(0).key());
@@ -102,13 +93,11 @@ class StoryAlertsTest {
 
   @Test
   void storyPickedUpByThreeSourcesWithinTwoHoursBreaksOnceAndRaisesItsSeverity() {
-    driver.pipe(
+    List<Alert> alerts = alerts(
         wire("a-1", "TASS", "10:00").build(),
         wire("a-2", "RIA", "10:20").build(),
         wire("a-3", "Interfax", "11:10").build(),   // [breaks] third source within 2 hours
         wire("a-4", "Izvestia", "11:30").build());
-
-    List<Alert> alerts = driver.alerts();
 
     assertThat(alerts).singleElement().satisfies(alert -> {
       assertThat(alert.type()).isEqualTo(AlertType.BREAKING_STORY);
@@ -121,22 +110,18 @@ class StoryAlertsTest {
 
   @Test
   void sourcesSpreadOverADayAreNotBreaking() {
-    driver.pipe(
+    assertThat(alerts(
         wire("a-1", "TASS", "02:00").build(),
         wire("a-2", "RIA", "09:00").build(),
-        wire("a-3", "Interfax", "18:00").build());
-
-    assertThat(driver.alerts()).isEmpty();
+        wire("a-3", "Interfax", "18:00").build())).isEmpty();
   }
 
   @Test
   void differentStoriesMatchingTheSameRuleAreAlertsOfTheirOwn() {
-    driver.pipe(
+    assertThat(alerts(
         wire("a-1", "Reuters", "10:00").matching("sanctions", Severity.HIGH).build(),
         article("a-2").from("AP", "international", "en").at("2026-11-20T10:05:00Z").title("Sanctions extended")
-            .text(OTHER).tone(-0.3).matching("sanctions").build());
-
-    assertThat(driver.alerts()).extracting(Alert::storyId).doesNotHaveDuplicates().hasSize(2);
+            .text(OTHER).tone(-0.3).matching("sanctions").build())).extracting(Alert::storyId).doesNotHaveDuplicates().hasSize(2);
   }
 
   /** The wire story as {@code source} runs it at {@code time} on 20 November. */
