@@ -10,6 +10,7 @@ import io.eurus.events.Topics;
 import io.eurus.ingest.FeedList;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ class FeedCommandTest {
     assertThat(exit).isEqualTo(1);
     List<String> lines = out.toString().lines().toList();
     assertThat(lines).hasSize(2);
-    Article first = Topics.ARTICLES.valueSerde().deserializer().deserialize("articles", lines.get(0).getBytes());
+    Article first = Topics.ARTICLES.valueSerde().deserializer().deserialize("articles", lines.get(0).getBytes(StandardCharsets.UTF_8));
     Article second = Json.mapper().readValue(lines.get(1), Article.class);
     assertThat(first.title()).isEqualTo("EU adopts new sanctions against Russia");
     assertThat(first.url()).isEqualTo("https://news.example/g1");

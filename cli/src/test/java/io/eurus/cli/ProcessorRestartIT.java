@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eurus.embedded.testing.GroupProgress;
 import io.eurus.embedded.testing.SharedKafka;
 import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.Alert;
@@ -103,7 +104,8 @@ class ProcessorRestartIT {
       try {
         List<Alert> live = mine(alerts.readUntil(seen -> mine(seen, articles).size() >= expected.size(),
             Duration.ofSeconds(180)), articles);
-        Thread.sleep(2_000); // a duplicate would show up here
+        // Exactly-once: once the processor has committed every article, all it raised from them is out.
+        GroupProgress.awaitCaughtUp(SharedKafka.bootstrapServers(), Topics.ARTICLES.name(), Duration.ofSeconds(120), applicationId);
         live = mine(alerts.readFor(Duration.ofSeconds(1)), articles);
 
         assertThat(live).extracting(Alert::id).doesNotHaveDuplicates();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class LargeBodySmallHeapTest {
   private void stream(com.sun.net.httpserver.HttpExchange exchange, long declaredLength) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
     exchange.sendResponseHeaders(200, declaredLength);
-    byte[] chunk = "<item><title>x</title></item>".repeat(2048).getBytes();
+    byte[] chunk = "<item><title>x</title></item>".repeat(2048).getBytes(StandardCharsets.UTF_8);
     try (OutputStream out = exchange.getResponseBody()) {
       while (written.get() < FIFTY_MB) {
         out.write(chunk);
