@@ -19,6 +19,10 @@ public final class AnalystOptions {
   @Option(names = "--lexicon", paramLabel = "FILE", description = "Tone lexicon (YAML) instead of the bundled diplomatic lexicon.")
   Path lexicon;
 
+  @Option(names = "--lexicon-tone",
+      description = "Relations tone from the diplomatic lexicon alone, as before the trained models: to compare the two.")
+  boolean lexiconTone;
+
   /** Tells the person at the terminal of each rule left out, naming the rules file (or the bundled rules). */
   public Consumer<RuleMatcher> reportRuleProblems(PrintWriter err) {
     String name = rules == null ? "bundled rules" : rules.toString();
@@ -35,6 +39,9 @@ public final class AnalystOptions {
     }
     if (lexicon != null) {
       sources = sources.withLexicon(lexicon);
+    }
+    if (lexiconTone) {
+      sources = sources.withTone(EnricherSources.ToneSettings.LEXICON_ONLY);
     }
     return sources;
   }

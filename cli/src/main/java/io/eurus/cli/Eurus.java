@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The {@code eurus} command. */
 @Command(name = "eurus", mixinStandardHelpOptions = true, versionProvider = Eurus.Version.class,
     description = "Eurus watches news feeds for a desk that follows EU–Russia relations and raises live alerts.",
-    footer = {"", "Evaluation tools (built on first use, not part of this jar): ./eurus eval"},
+    footer = {"", "Evaluation tools (built on first use, not part of this jar): ./eurus eval, ./eurus train-tone"},
     subcommands = {RunCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Processor.class,
         ServiceCommands.Alerts.class, FeedCommand.class, ScoreCommand.class, ReplayCommand.class, ConfigCommand.class,
         CommandLine.HelpCommand.class})

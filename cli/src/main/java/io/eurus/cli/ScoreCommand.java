@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
-    description = {"Score text as the processor would: relevance, actors, rules, relations tone, polarity, and why.",
+    description = {"Score text as the processor would: relevance, actors, rules, relations tone (and what it comes",
+        "from: the language's model or the lexicon), polarity, and why: the sentences that carry tone and, for those",
+        "that moved it most, the words whose absence moves the model's score most.",
         "Plain text in, one JSON object out. With --jsonl, each input line is {\"id\": …, \"text\": …, \"language\"?: …}",
         "and each output line is {\"id\", \"tone\" (0 when not about the relationship), \"polarity\", \"relevant\", \"rules\"}.",
         "Try a rules or lexicon change on a corpus before it goes live: --rules FILE, --lexicon FILE."})
@@ -109,6 +111,9 @@ final class ScoreCommand implements Callable<Integer> {
       result.put("tone", analysis.tone() == null ? 0.0 : analysis.tone());
       result.put("polarity", analysis.polarity());
       result.put("relevant", analysis.relevant());
+      if (analysis.toneSource() != null) {
+        result.put("toneSource", analysis.toneSource());
+      }
       ArrayNode rules = result.putArray("rules");
       analysis.rules().forEach(match -> rules.add(match.ruleId()));
       out.println(Json.mapper().writeValueAsString(result));
@@ -138,6 +143,9 @@ final class ScoreCommand implements Callable<Integer> {
       result.put("tone", analysis.tone());
     }
     result.put("polarity", analysis.polarity());
+    if (analysis.toneSource() != null) {
+      result.put("toneSource", analysis.toneSource());
+    }
     ObjectNode explanation = result.putObject("explanation");
     explanation.set("terms", Json.mapper().valueToTree(analysis.toneTerms()));
     ArrayNode sentences = explanation.putArray("sentences");

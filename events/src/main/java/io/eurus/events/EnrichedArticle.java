@@ -17,7 +17,10 @@ import java.util.List;
  * @param storyId  the story (cluster of near-duplicate articles) the article belongs to; null when it is not
  *                 clustered: neither about the relationship nor matching a rule
  * @param profile  the watch profile the relevance and tone refer to, e.g. {@code eu-russia}
- * @param sentenceTones the tone of each qualifying sentence that carries tone terms, with its terms
+ * @param sentenceTones the tone of each qualifying sentence that carries tone, with the words that made it
+ * @param toneSource what the tone comes from: the language's model ({@code model:en:all-minilm-l6-v2-q}), or
+ *                   {@code lexicon} for a language without one; null when the article is not about the
+ *                   relationship (and in messages written before it was added)
  */
 @RecordBuilder
 public record EnrichedArticle(
@@ -32,7 +35,8 @@ public record EnrichedArticle(
     List<String> sentences,
     String storyId,
     String profile,
-    List<SentenceTone> sentenceTones) implements EnrichedArticleBuilder.With {
+    List<SentenceTone> sentenceTones,
+    String toneSource) implements EnrichedArticleBuilder.With {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -52,6 +56,6 @@ public record EnrichedArticle(
   /** The fields of schema version 1 as first published; profile and sentence tones left out. */
   public EnrichedArticle(int schemaVersion, Article article, boolean relevant, List<String> actors, List<RuleMatch> rules,
       Double tone, Double polarity, List<TermWeight> toneTerms, List<String> sentences, String storyId) {
-    this(schemaVersion, article, relevant, actors, rules, tone, polarity, toneTerms, sentences, storyId, null, null);
+    this(schemaVersion, article, relevant, actors, rules, tone, polarity, toneTerms, sentences, storyId, null, null, null);
   }
 }

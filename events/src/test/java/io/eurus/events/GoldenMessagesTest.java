@@ -52,6 +52,19 @@ class GoldenMessagesTest {
   }
 
   @Test
+  void enrichedArticleWrittenBeforeToneSourceStillReadsWithoutOne() throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode older =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(golden(Topics.ARTICLES_ENRICHED));
+    older.remove("toneSource");
+
+    EnrichedArticle read = Topics.ARTICLES_ENRICHED.valueSerde().deserializer()
+        .deserialize(Topics.ARTICLES_ENRICHED.name(), Json.mapper().writeValueAsBytes(older));
+
+    assertThat(read.toneSource()).isNull();
+    assertThat(read.tone()).isEqualTo(-0.62);
+  }
+
+  @Test
   void truncatedJsonFailsWithOneLineReasonNamingTypeAndTopic() {
     byte[] broken = "{\"schemaVersion\":1,\"id\":".getBytes(StandardCharsets.UTF_8);
 

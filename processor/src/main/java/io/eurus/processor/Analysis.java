@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What the processor finds in one text: the language it was read in, relevance and actors, the rules it
  * matched, the relations tone (null when not about the relationship) and the general polarity, the sentences
- * about the relationship and the tone of each, and the terms that made the tone.
+ * about the relationship and the tone of each, the terms that made the tone, and what the tone comes from (a
+ * model such as {@code model:en:all-minilm-l6-v2-q}, or {@code lexicon}; null when not about the relationship).
  */
 public record Analysis(
     String language,
@@ -19,5 +20,6 @@ public record Analysis(
     double polarity,
     List<TermWeight> toneTerms,
     List<String> sentences,
-    List<SentenceTone> sentenceTones) {
+    List<SentenceTone> sentenceTones,
+    String toneSource) {
 }

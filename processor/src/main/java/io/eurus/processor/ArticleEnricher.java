@@ -10,7 +10,12 @@ import io.eurus.processor.profile.WatchProfile;
 import io.eurus.processor.rules.RuleBook;
 import io.eurus.processor.text.AnalysedText;
 import io.eurus.processor.text.Languages;
+import io.eurus.processor.tone.Occlusion;
 import io.eurus.processor.tone.ScoredSentence;
+import io.eurus.processor.tone.SentenceEncoder;
+import io.eurus.processor.tone.ToneEstimate;
+import io.eurus.processor.tone.ToneModel;
+import io.eurus.processor.tone.ToneModels;
 import io.eurus.processor.tone.ToneScorer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +26,14 @@ import java.util.Map;
 /**
  * Reads an article the way the desk would: which sentences are about the relationship (and which actors they
  * name), which rules it matches, and what its relationship sentences say about the relations — conflict or
- * cooperation — with the terms behind the score. Pure and thread-safe: the topology, {@code eurus score} and
+ * cooperation — with the words behind the score. Pure and thread-safe: the topology, {@code eurus score} and
  * {@code eurus eval} all use it.
+ *
+ * <p>The relations tone comes from the language's trained model ({@link ToneModels}) when it has one, else from
+ * the diplomatic lexicon, and the enriched article says which ({@code toneSource}). With a model, a sentence
+ * carries tone when its most likely class is conflict or cooperation; its tone is P(cooperation) − P(conflict);
+ * the article's tone is the mean over those sentences; and the {@code explain} sentences that moved it most are
+ * explained word by word ({@link Occlusion}).
  */
 public final class ArticleEnricher {
 
@@ -40,19 +51,36 @@ public final class ArticleEnricher {
    * it ("Hmm.. Murphy, I hope you are dead." is two to the JDK's sentence rules).
    */
   static final int SNIPPET_CHARACTERS = 280;
+  /** Words or phrases named per explained sentence. */
+  static final int TERMS_PER_SENTENCE = 4;
+  /** Where an article's tone comes from when its language has no model. */
+  public static final String LEXICON = "lexicon";
 
   private final WatchProfile profile;
   private final Languages languages;
   private final RelevanceFinder relevance;
   private final RuleBook rules;
   private final ToneScorer tone;
+  private final ToneModels models;
+  private final int explain;
 
+  /** An enricher whose tone comes from the lexicon in every language. */
   public ArticleEnricher(WatchProfile profile, RuleBook rules, ToneScorer tone) {
+    this(profile, rules, tone, ToneModels.none(), 0);
+  }
+
+  /**
+   * @param models  the trained tone models; a language without one is scored with the lexicon
+   * @param explain how many of an article's sentences are explained word by word (those that moved its tone most)
+   */
+  public ArticleEnricher(WatchProfile profile, RuleBook rules, ToneScorer tone, ToneModels models, int explain) {
     this.profile = profile;
     this.languages = tone.languages();
     this.relevance = new RelevanceFinder(profile, languages);
     this.rules = rules;
     this.tone = tone;
+    this.models = models;
+    this.explain = explain;
   }
 
   public String profileId() {
@@ -72,6 +100,7 @@ public final class ArticleEnricher {
         .sentences(analysis.sentences())
         .profile(profile.id())
         .sentenceTones(analysis.sentenceTones())
+        .toneSource(analysis.toneSource())
         .build();
   }
 
@@ -107,9 +136,7 @@ public final class ArticleEnricher {
       polar = polaritySum == 0 ? 0 : 1;
     }
     List<String> qualifying = new ArrayList<>();
-    List<SentenceTone> tones = new ArrayList<>();
-    Map<String, TermWeight> explanation = new LinkedHashMap<>();
-    double toneSum = 0;
+    List<ScoredSentence> lexiconScores = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       AnalysedText.Sentence sentence = all.get(i);
       boolean about = found.sentences().contains(i);
@@ -127,26 +154,72 @@ public final class ArticleEnricher {
         polar++;
       }
       qualifying.add(sentence.shown());
-      if (scored.hasTone()) {
-        tones.add(new SentenceTone(qualifying.size() - 1, scored.tone(), scored.terms()));
-        toneSum += scored.tone();
-        scored.terms().forEach(term -> explanation.merge(term.term().toLowerCase() + "\u0000" + term.category(), term,
-            (a, b) -> new TermWeight(a.term(), round(a.weight() + b.weight()), a.category())));
-      }
+      lexiconScores.add(scored);
     }
-    Double articleTone = found.relevant() ? (tones.isEmpty() ? 0.0 : round(toneSum / tones.size())) : null;
+    ToneModel model = models.of(lang);
+    Toned toned = model == null ? lexiconTones(lexiconScores) : modelTones(model, qualifying);
+    List<SentenceTone> tones = toned.tones();
+    Double articleTone = found.relevant()
+        ? (tones.isEmpty() ? 0.0 : round(tones.stream().mapToDouble(SentenceTone::tone).sum() / tones.size())) : null;
+    Map<String, TermWeight> explanation = new LinkedHashMap<>();
+    for (SentenceTone sentenceTone : tones) {
+      sentenceTone.terms().forEach(term -> explanation.merge(term.term().toLowerCase() + "\u0000" + term.category(), term,
+          (a, b) -> new TermWeight(a.term(), round(a.weight() + b.weight()), a.category())));
+    }
     List<TermWeight> terms = explanation.values().stream()
         .sorted(Comparator.comparingDouble((TermWeight t) -> -Math.abs(t.weight())))
         .limit(EXPLANATION_TERMS).toList();
     return new Analysis(lang, found.relevant(), found.actors(), rules.match(text), articleTone,
-        polar == 0 ? 0 : round(polaritySum / polar), found.relevant() ? terms : List.of(), qualifying, tones);
+        polar == 0 ? 0 : round(polaritySum / polar), found.relevant() ? terms : List.of(), qualifying, tones,
+        found.relevant() ? toned.source() : null);
+  }
+
+  /** The tones of an article's sentences, and what they come from. */
+  private record Toned(List<SentenceTone> tones, String source) {
+  }
+
+  /** The lexicon's tone: a sentence carries tone when it has tone terms. */
+  private static Toned lexiconTones(List<ScoredSentence> scores) {
+    List<SentenceTone> tones = new ArrayList<>();
+    for (int i = 0; i < scores.size(); i++) {
+      if (scores.get(i).hasTone()) {
+        tones.add(new SentenceTone(i, scores.get(i).tone(), scores.get(i).terms()));
+      }
+    }
+    return new Toned(tones, LEXICON);
   }
 
   /**
-   * The relations tone of one sentence as if it were about the relationship, whoever it names: how a conflict
-   * detector reads it (the evaluation on UN speeches, where the parties are other states).
+   * The model's tone: all the article's relationship sentences estimated in one batch; those that lean to
+   * conflict or cooperation carry tone, and the ones that moved the article most are explained.
+   *
+   * @throws SentenceEncoder.EncoderException when the encoder fails: the article goes to the dead letters with it
    */
-  public double sentenceTone(String language, String sentence) {
+  private Toned modelTones(ToneModel model, List<String> sentences) {
+    List<ToneEstimate> estimates = model.estimate(sentences);
+    List<Integer> toned = new ArrayList<>();
+    for (int i = 0; i < estimates.size(); i++) {
+      if (estimates.get(i).hasTone()) {
+        toned.add(i);
+      }
+    }
+    List<Integer> explained = toned.stream()
+        .sorted(Comparator.comparingDouble((Integer i) -> -Math.abs(estimates.get(i).score())))
+        .limit(explain).toList();
+    List<SentenceTone> tones = new ArrayList<>();
+    for (int i : toned) {
+      List<TermWeight> terms = explained.contains(i)
+          ? model.explain(sentences.get(i), estimates.get(i), TERMS_PER_SENTENCE) : List.of();
+      tones.add(new SentenceTone(i, round(estimates.get(i).score()), terms));
+    }
+    return new Toned(tones, model.source());
+  }
+
+  /**
+   * The lexicon's relations tone of one sentence as if it were about the relationship, whoever it names: how a
+   * conflict detector reads it (the evaluation on UN speeches, where the parties are other states).
+   */
+  public double lexiconTone(String language, String sentence) {
     return tone.score(languages.resolve(language), sentence).tone();
   }
 

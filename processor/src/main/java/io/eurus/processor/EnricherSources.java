@@ -7,6 +7,7 @@ import io.eurus.processor.rules.RuleBook;
 import io.eurus.processor.rules.RuleMatcher;
 import io.eurus.processor.text.Languages;
 import io.eurus.processor.tone.ToneLexicon;
+import io.eurus.processor.tone.ToneModels;
 import io.eurus.processor.tone.ToneScorer;
 import io.eurus.processor.tone.VaderPolarity;
 import java.nio.file.Path;
@@ -17,25 +18,48 @@ import java.util.function.Consumer;
 
 /**
  * Where the enricher's knowledge comes from: the watch profile, the rules, the tone lexicon (each a file, or the
- * bundled EU–Russia default when null) and the languages. {@link #open} reads and checks all of them, reporting
- * every problem at once.
+ * bundled EU–Russia default when null), the languages and the tone models. {@link #open} reads and checks all of
+ * them, reporting every problem at once.
+ *
+ * @param toneModels folder of the tone heads ({@code head-<language>.json}); null for the bundled ones
+ * @param tone       how the tone models run: whether at all, their cache, how many sentences are explained
  */
-public record EnricherSources(Path profile, Path rules, Path lexicon, List<String> languages, Duration rulesReload) {
+public record EnricherSources(Path profile, Path rules, Path lexicon, List<String> languages, Duration rulesReload,
+    Path toneModels, ToneSettings tone) {
+
+  /** How the tone models run. */
+  public record ToneSettings(boolean models, int cacheSize, int explainSentences) {
+    public static final ToneSettings DEFAULT = new ToneSettings(true, 100_000, 1);
+    /** The lexicon alone, as before the models (for tests of the lexicon and of what does not depend on tone). */
+    public static final ToneSettings LEXICON_ONLY = new ToneSettings(false, 0, 0);
+  }
+
+  public EnricherSources(Path profile, Path rules, Path lexicon, List<String> languages, Duration rulesReload) {
+    this(profile, rules, lexicon, languages, rulesReload, null, ToneSettings.DEFAULT);
+  }
 
   public static EnricherSources defaults() {
     return new EnricherSources(null, null, null, List.of("en:english", "ru:russian"), Duration.ZERO);
   }
 
   public EnricherSources withRules(Path file) {
-    return new EnricherSources(profile, file, lexicon, languages, rulesReload);
+    return new EnricherSources(profile, file, lexicon, languages, rulesReload, toneModels, tone);
   }
 
   public EnricherSources withProfile(Path file) {
-    return new EnricherSources(file, rules, lexicon, languages, rulesReload);
+    return new EnricherSources(file, rules, lexicon, languages, rulesReload, toneModels, tone);
   }
 
   public EnricherSources withLexicon(Path file) {
-    return new EnricherSources(profile, rules, file, languages, rulesReload);
+    return new EnricherSources(profile, rules, file, languages, rulesReload, toneModels, tone);
+  }
+
+  public EnricherSources withToneModels(Path folder) {
+    return new EnricherSources(profile, rules, lexicon, languages, rulesReload, folder, tone);
+  }
+
+  public EnricherSources withTone(ToneSettings settings) {
+    return new EnricherSources(profile, rules, lexicon, languages, rulesReload, toneModels, settings);
   }
 
   /**
@@ -57,12 +81,17 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
       throw new StartupException(String.join("; ", problems));
     }
     WatchProfile watch = attempt(() -> profile == null ? WatchProfile.defaults() : WatchProfile.load(profile), problems);
-    ToneLexicon tone = attempt(() -> lexicon == null ? ToneLexicon.bundled(langs) : ToneLexicon.load(lexicon, langs), problems);
+    ToneLexicon lexiconTerms = attempt(() -> lexicon == null ? ToneLexicon.bundled(langs) : ToneLexicon.load(lexicon, langs), problems);
+    ToneModels models = attempt(() -> tone.models() ? ToneModels.load(toneModels, langs.codes(), tone.cacheSize())
+        : ToneModels.none(), problems);
     RuleBook book = attempt(() -> rules == null ? RuleBook.bundled(langs)
         : RuleBook.watching(rules, langs, rulesReload, onRulesLoaded), problems);
     if (!problems.isEmpty()) {
       if (book != null) {
         book.close();
+      }
+      if (models != null) {
+        models.close();
       }
       throw new StartupException(problems.size() == 1 ? problems.get(0)
           : "cannot start the processor:" + System.lineSeparator() + "  - " + String.join(System.lineSeparator() + "  - ", problems));
@@ -70,8 +99,9 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
     if (rules == null) {
       onRulesLoaded.accept(book.current());
     }
-    ArticleEnricher enricher = new ArticleEnricher(watch, book, new ToneScorer(langs, tone, VaderPolarity.fromBundledLexicon()));
-    return new OpenEnricher(enricher, book);
+    ArticleEnricher enricher = new ArticleEnricher(watch, book, new ToneScorer(langs, lexiconTerms, VaderPolarity.fromBundledLexicon()),
+        models, tone.explainSentences());
+    return new OpenEnricher(enricher, book, models);
   }
 
   private static <T> T attempt(java.util.function.Supplier<T> load, List<String> problems) {
@@ -83,11 +113,12 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
     }
   }
 
-  /** An enricher and the rules it watches; closing it stops the watching. */
-  public record OpenEnricher(ArticleEnricher enricher, RuleBook rules) implements AutoCloseable {
+  /** An enricher, the rules it watches and its tone models; closing it stops the watching and frees the models. */
+  public record OpenEnricher(ArticleEnricher enricher, RuleBook rules, ToneModels models) implements AutoCloseable {
     @Override
     public void close() {
       rules.close();
+      models.close();
     }
   }
 }

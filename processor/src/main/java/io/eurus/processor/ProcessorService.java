@@ -2,6 +2,7 @@ package io.eurus.processor;
 
 import io.eurus.platform.Service;
 import io.eurus.platform.ops.Ops;
+import io.eurus.processor.tone.ToneModels;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +41,12 @@ public final class ProcessorService implements Service {
     // -1: the broker's default.replication.factor, so the same settings fit one broker and a cluster.
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    // Kafka Streams gives exactly-once transactions 10 s. A relevant article costs the tone model a few to a few
+    // tens of milliseconds of CPU (encodings and its explanation), and on a starved 2-core machine (load 12–30)
+    // a transaction of a few hundred articles outlived 10 s: the coordinator aborted it and the producer retried
+    // OUT_OF_ORDER_SEQUENCE_NUMBER without end (bench/processor-live on real coverage). 30 s leaves room; a crashed
+    // instance's open transaction holds back read_committed readers at most that long.
+    props.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 30_000);
     // Opt in now to what becomes the default in Kafka 5.0 (and silences a start-up warning).
     props.put("processing.exception.handler.global.enabled", true);
     // An unreadable record or an article the enricher fails on goes to articles.dlq with the reason; the stream goes on.
@@ -62,6 +69,12 @@ public final class ProcessorService implements Service {
     });
     ops.registry().gauge("eurus.processor.rules", rulesInForce);
     ops.registry().gauge("eurus.processor.rules.invalid", rulesLeftOut);
+    ToneModels models = processor.enricher().models();
+    io.micrometer.core.instrument.FunctionCounter.builder("eurus.processor.tone.sentences.truncated", models,
+        ToneModels::truncated).description("sentences cut at the tone encoder's 128 word pieces").register(ops.registry());
+    io.micrometer.core.instrument.FunctionCounter.builder("eurus.processor.tone.sentences.encoded", models,
+        ToneModels::encoded).description("sentences encoded by the tone model (not answered from its cache)")
+        .register(ops.registry());
     Properties config = streamsConfig(settings);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
     processor.build(builder);

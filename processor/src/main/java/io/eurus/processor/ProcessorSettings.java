@@ -25,6 +25,9 @@ public final class ProcessorSettings extends AbstractConfig {
   public static final String RULES_RELOAD_SECONDS = "processor.rules.reload.seconds";
   public static final String LEXICON_FILE = "processor.lexicon.file";
   public static final String LANGUAGES = "processor.languages";
+  public static final String TONE_MODELS_DIR = "processor.tone.models.dir";
+  public static final String TONE_CACHE_SIZE = "processor.tone.cache.size";
+  public static final String TONE_EXPLAIN_SENTENCES = "processor.tone.explain.sentences";
 
   /** Part 1's settings (enrichment) and part 2's ({@link SeriesSettings}: windows and detectors). */
   public static final ConfigDef DEF = CommonSettings.merge(CommonSettings.define()
@@ -41,6 +44,15 @@ public final class ProcessorSettings extends AbstractConfig {
           "How often the rules file is checked for changes, in seconds; 0 reads it only at start.")
       .define(LEXICON_FILE, Type.STRING, "", Importance.LOW,
           "YAML diplomatic lexicon for the relations tone (CAMEO classes, negators, modals). Empty: the bundled lexicon.")
+      .define(TONE_MODELS_DIR, Type.STRING, "", Importance.LOW,
+          "Folder of the relations-tone heads (head-<language>.json, written by eurus train-tone). Empty: the bundled "
+              + "English and Russian heads. A language without a head gets its tone from the lexicon.")
+      .define(TONE_CACHE_SIZE, Type.INT, 100_000, Range.between(0, 10_000_000), Importance.LOW,
+          "Sentences whose tone is kept per language, so a sentence seen again (a syndicated copy) is not encoded "
+              + "again; 0 keeps none. About 200 bytes each.")
+      .define(TONE_EXPLAIN_SENTENCES, Type.INT, 1, Range.between(0, 20), Importance.LOW,
+          "Sentences of an article explained word by word (those that moved its tone most); each costs about as "
+              + "many encodings as it has words.")
       .define(LANGUAGES, Type.LIST, List.of("en:english", "ru:russian"), new LanguagesValidator(), Importance.LOW,
           "Languages analysed, as code:stemmer with Lucene's Snowball stemmer names (e.g. add de:german); other "
               + "languages are read unstemmed against the rules for every language."), SeriesSettings.DEF);
@@ -86,7 +98,8 @@ public final class ProcessorSettings extends AbstractConfig {
   /** Where the enricher's profile, rules, lexicon and languages come from. */
   public EnricherSources enricherSources() {
     return new EnricherSources(path(PROFILE_FILE), path(RULES_FILE), path(LEXICON_FILE), getList(LANGUAGES),
-        Duration.ofSeconds(getInt(RULES_RELOAD_SECONDS)));
+        Duration.ofSeconds(getInt(RULES_RELOAD_SECONDS)), path(TONE_MODELS_DIR),
+        new EnricherSources.ToneSettings(true, getInt(TONE_CACHE_SIZE), getInt(TONE_EXPLAIN_SENTENCES)));
   }
 
   /** Everything the topology is made from: the enricher's sources and the detectors file. */

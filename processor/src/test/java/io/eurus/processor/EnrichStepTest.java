@@ -28,10 +28,12 @@ class EnrichStepTest {
       assertThat(enriched.actors()).contains("Russia", "European Union");
       assertThat(enriched.rules()).extracting(r -> r.ruleId()).contains("expulsions");
       assertThat(enriched.tone()).isNegative();
-      assertThat(enriched.toneTerms()).extracting(t -> t.category()).contains("material-conflict");
-      assertThat(enriched.sentences()).containsExactly("Russia expels three EU diplomats",
-          "Moscow ordered three diplomats of the EU delegation to leave.");
-      assertThat(enriched.sentenceTones()).extracting(t -> t.sentence()).contains(0);
+      assertThat(enriched.toneSource()).isEqualTo("model:en:all-minilm-l6-v2-q");
+      assertThat(enriched.toneTerms()).extracting(t -> t.category()).containsOnly("model");
+      assertThat(enriched.sentences()).as("a sentence naming one side counts in an article about the relationship")
+          .containsExactly("Russia expels three EU diplomats", "Moscow ordered three diplomats of the EU delegation to leave.",
+              "The weather in Moscow was cold.");
+      assertThat(enriched.sentenceTones()).extracting(t -> t.sentence()).contains(0).doesNotContain(2);
       assertThat(enriched.profile()).isEqualTo("eu-russia");
       assertThat(enriched.storyId()).as("the story it opened").isEqualTo("s-1");
     }

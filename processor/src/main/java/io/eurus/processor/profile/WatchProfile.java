@@ -25,8 +25,23 @@ public record WatchProfile(String id, String name, List<Side> sides, Map<String,
   /**
    * An actor with its names per language. Names are matched on stems, so "Россия" also finds "России"; list
    * irregular forms ("Moscow's", "Кремлю") only where the stemmer does not join them.
+   *
+   * <p>A name that is also a place ("Europe", "Европа") is an actor only in some uses. {@code asWritten} matches
+   * its names only in the forms listed (so "Европа" and "Европой" count, "в Европу" does not); {@code notAfter}
+   * and {@code notBefore} list, per language, the words that make it not this actor when they stand right before
+   * or after the name ("in Europe", "Radio Free Europe", "Europe minister").
    */
-  public record Actor(String name, Map<String, List<String>> aliases) {
+  public record Actor(String name, Map<String, List<String>> aliases, boolean asWritten,
+      Map<String, List<String>> notAfter, Map<String, List<String>> notBefore) {
+
+    public Actor(String name, Map<String, List<String>> aliases) {
+      this(name, aliases, false, null, null);
+    }
+
+    public Actor {
+      notAfter = notAfter == null ? Map.of() : notAfter;
+      notBefore = notBefore == null ? Map.of() : notBefore;
+    }
   }
 
   public static final String BUNDLED = "/eurus/profile-eu-russia.yaml";

@@ -98,6 +98,10 @@ public class EnrichmentBenchmark {
     void count() {
       ops++;
     }
+
+    void count(int operations) {
+      ops += operations;
+    }
   }
 
   @Setup(Level.Trial)

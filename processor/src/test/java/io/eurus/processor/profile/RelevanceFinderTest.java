@@ -44,4 +44,25 @@ class RelevanceFinderTest {
   void textInAnUnconfiguredLanguageFindsNamesOfEveryLanguage() {
     assertThat(find("xx", "EU — Россия: sanctions").relevant()).isTrue();
   }
+
+  @Test
+  void aSentenceNamingOneSideCountsInAnArticleAboutTheRelationship() {
+    Relevance relevance = find("en", "The EU condemned Russia.",
+        "The deliberate choices and aggressive actions of the Russian government have created a negative spiral.",
+        "Weather is fine in Lisbon.");
+
+    assertThat(relevance.sentences()).containsExactly(0, 1);
+    assertThat(find("en", "The deliberate choices and aggressive actions of the Russian government.").relevant())
+        .as("alone, one side is not the relationship").isFalse();
+  }
+
+  @Test
+  void europeIsTheEuSideWhereItActsNotWhereItIsAPlace() {
+    assertThat(find("en", "Europe considers new sanctions against Russia.").relevant()).isTrue();
+    assertThat(find("en", "Russia sells more gas to Europe.").relevant()).as("a destination").isFalse();
+    assertThat(find("en", "Russia detains Radio Free Europe journalist.").relevant()).as("a name").isFalse();
+    assertThat(find("ru", "Европа призвала Россию вернуться к переговорам.").relevant()).isTrue();
+    assertThat(find("ru", "Россия готова поставлять дополнительные объемы газа в Европу.").relevant())
+        .as("the issue's example: Европу is where the gas goes").isFalse();
+  }
 }

@@ -70,10 +70,10 @@ public final class Evaluation {
     for (String split : List.of("all", "held-out")) {
       List<Sentence> part = sentences.stream().filter(s -> split.equals("all") || heldOut(s.speech())).toList();
       int[] gold = part.stream().mapToInt(Sentence::gold).toArray();
-      int[] eurus = part.stream().mapToInt(s -> enricher.sentenceTone("en", s.text()) <= CONFLICT_TONE ? 1 : 0).toArray();
+      int[] eurus = part.stream().mapToInt(s -> enricher.lexiconTone("en", s.text()) <= CONFLICT_TONE ? 1 : 0).toArray();
       int[] lexicoder = part.stream().mapToInt(Sentence::lexicoder).toArray();
       int[] vader = part.stream().mapToInt(s -> plainVader(s.text()) <= -NEUTRAL_BAND ? 1 : 0).toArray();
-      conflict.add(new ConflictRow(split, part.size(), "eurus tone", Metrics.prf(gold, eurus, 1), Metrics.accuracy(gold, eurus)));
+      conflict.add(new ConflictRow(split, part.size(), "lexicon tone", Metrics.prf(gold, eurus, 1), Metrics.accuracy(gold, eurus)));
       conflict.add(new ConflictRow(split, part.size(), "lexicoder", Metrics.prf(gold, lexicoder, 1), Metrics.accuracy(gold, lexicoder)));
       conflict.add(new ConflictRow(split, part.size(), "vader", Metrics.prf(gold, vader, 1), Metrics.accuracy(gold, vader)));
     }
@@ -141,7 +141,7 @@ public final class Evaluation {
     return sentences;
   }
 
-  private static List<Map<String, String>> csv(Path file) {
+  static List<Map<String, String>> csv(Path file) {
     requireFile(file);
     try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
         .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {

@@ -54,6 +54,14 @@ public final class Metrics {
     return classes == 0 ? 0 : sum / classes;
   }
 
+  /**
+   * The mean F1 of the negative (-1) and positive (1) classes over three-class labels: RuSentNE-2023's measure
+   * (F1_PN), where neutral counts only through the errors it causes.
+   */
+  public static double polarF1(int[] gold, int[] predicted) {
+    return (prf(gold, predicted, -1).f1() + prf(gold, predicted, 1).f1()) / 2;
+  }
+
   /** Precision, recall and F1 of one class. */
   public record Prf(double precision, double recall, double f1, int support, int predictedCount) {
   }

@@ -1,0 +1,217 @@
+package io.eurus.processor.tone;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.eurus.platform.StartupException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A pretrained sentence encoder run in-process with ONNX Runtime: all-MiniLM-L6-v2 (quantized), from LangChain4j's
+ * packaged model jar on Maven Central (Apache-2.0). A sentence becomes the mean of its word-piece vectors,
+ * normalised to length 1, as sentence-transformers computes it. Thread-safe: ONNX Runtime sessions may be run
+ * from several threads at once.
+ *
+ * <p>One intra-op thread per call: the processor's stream threads already keep the cores busy, and a single
+ * thread also keeps the arithmetic in one order, so the same sentence always gives the same vector (the
+ * training command depends on that for byte-identical weights).
+ */
+public final class SentenceEncoder implements AutoCloseable {
+
+  public static final String MINILM = "all-minilm-l6-v2-q";
+  /** The length all-MiniLM-L6-v2 was trained at; longer sentences are cut there (and counted). */
+  public static final int MAX_TOKENS = 128;
+  /** Sentences encoded per ONNX call: big enough to amortise the call, small enough to pad little. */
+  static final int BATCH = 32;
+
+  private final String name;
+  private final HuggingFaceTokenizer tokenizer;
+  private final OrtEnvironment environment;
+  private final OrtSession session;
+  private final boolean typeIds;
+  private final int dimension;
+  private final AtomicLong truncated = new AtomicLong();
+  private final AtomicLong encoded = new AtomicLong();
+
+  private SentenceEncoder(String name, HuggingFaceTokenizer tokenizer, OrtEnvironment environment, OrtSession session,
+      int dimension) {
+    this.name = name;
+    this.tokenizer = tokenizer;
+    this.environment = environment;
+    this.session = session;
+    this.typeIds = session.getInputNames().contains("token_type_ids");
+    this.dimension = dimension;
+  }
+
+  /**
+   * The bundled all-MiniLM-L6-v2 (quantized).
+   *
+   * @throws StartupException naming the model or tokenizer file when it is missing or unreadable
+   */
+  public static SentenceEncoder miniLm() {
+    return load(MINILM, MINILM + ".onnx", MINILM + "-tokenizer.json", 384);
+  }
+
+  static SentenceEncoder load(String name, String modelResource, String tokenizerResource, int dimension) {
+    HuggingFaceTokenizer tokenizer;
+    try (InputStream in = resource(tokenizerResource)) {
+      tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "true",
+          "maxLength", String.valueOf(MAX_TOKENS)));
+    } catch (IOException | RuntimeException e) {
+      throw new StartupException("tone encoder tokenizer " + tokenizerResource + " cannot be read: " + oneLine(e), e);
+    }
+    byte[] model;
+    try (InputStream in = resource(modelResource)) {
+      model = in.readAllBytes();
+    } catch (IOException e) {
+      throw new StartupException("tone encoder model " + modelResource + " cannot be read: " + oneLine(e), e);
+    }
+    try {
+      OrtEnvironment environment = OrtEnvironment.getEnvironment();
+      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      return new SentenceEncoder(name, tokenizer, environment, environment.createSession(model, options), dimension);
+    } catch (OrtException | RuntimeException e) {
+      throw new StartupException("tone encoder model " + modelResource + " is not a usable ONNX model: " + oneLine(e), e);
+    }
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = SentenceEncoder.class.getClassLoader().getResourceAsStream(name);
+    if (in == null) {
+      throw new IOException("not on the classpath (the encoder's Maven artifact is missing)");
+    }
+    return in;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int dimension() {
+    return dimension;
+  }
+
+  /** Sentences cut at {@value #MAX_TOKENS} word pieces so far. */
+  public long truncated() {
+    return truncated.get();
+  }
+
+  /** Sentences encoded so far. */
+  public long encoded() {
+    return encoded.get();
+  }
+
+  /**
+   * The sentences' vectors, in order. Encoded in batches of similar length, so short sentences are not padded to
+   * the longest of the call.
+   *
+   * @throws EncoderException when ONNX Runtime fails on a batch
+   */
+  public float[][] encode(List<String> sentences) {
+    int n = sentences.size();
+    long[][] ids = new long[n][];
+    for (int i = 0; i < n; i++) {
+      Encoding encoding = tokenizer.encode(sentences.get(i));
+      ids[i] = encoding.getIds();
+      if (encoding.exceedMaxLength()) {
+        truncated.incrementAndGet();
+      }
+    }
+    List<Integer> order = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingInt(i -> ids[i].length));
+    float[][] vectors = new float[n][];
+    for (int from = 0; from < n; from += BATCH) {
+      List<Integer> batch = order.subList(from, Math.min(n, from + BATCH));
+      float[][] encodedBatch = run(batch.stream().map(i -> ids[i]).toList());
+      for (int k = 0; k < batch.size(); k++) {
+        vectors[batch.get(k)] = encodedBatch[k];
+      }
+    }
+    encoded.addAndGet(n);
+    return vectors;
+  }
+
+  private float[][] run(List<long[]> batch) {
+    int m = batch.size();
+    int length = batch.stream().mapToInt(ids -> ids.length).max().orElse(0);
+    long[][] ids = new long[m][length];
+    long[][] mask = new long[m][length];
+    for (int k = 0; k < m; k++) {
+      long[] piece = batch.get(k);
+      System.arraycopy(piece, 0, ids[k], 0, piece.length);
+      java.util.Arrays.fill(mask[k], 0, piece.length, 1L);
+    }
+    try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
+        OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
+        OnnxTensor types = OnnxTensor.createTensor(environment, new long[m][length])) {
+      Map<String, OnnxTensor> inputs = typeIds
+          ? Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", types)
+          : Map.of("input_ids", inputIds, "attention_mask", attention);
+      try (OrtSession.Result result = session.run(inputs)) {
+        float[][][] hidden = (float[][][]) result.get(0).getValue();
+        float[][] vectors = new float[m][];
+        for (int k = 0; k < m; k++) {
+          vectors[k] = meanPooled(hidden[k], batch.get(k).length);
+        }
+        return vectors;
+      }
+    } catch (OrtException | RuntimeException e) {
+      throw new EncoderException("the tone encoder failed on a batch of " + m + " sentences: " + oneLine(e), e);
+    }
+  }
+
+  private float[] meanPooled(float[][] tokens, int length) {
+    float[] vector = new float[dimension];
+    for (int t = 0; t < length; t++) {
+      for (int d = 0; d < dimension; d++) {
+        vector[d] += tokens[t][d];
+      }
+    }
+    double norm = 0;
+    for (int d = 0; d < dimension; d++) {
+      vector[d] /= length;
+      norm += vector[d] * vector[d];
+    }
+    float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+    for (int d = 0; d < dimension; d++) {
+      vector[d] *= scale;
+    }
+    return vector;
+  }
+
+  static String oneLine(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      // closing at shutdown: nothing left to do with the session either way
+    }
+    tokenizer.close();
+  }
+
+  /** ONNX Runtime failed on sentences that were well-formed text: the article goes to the dead letters. */
+  public static final class EncoderException extends RuntimeException {
+    public EncoderException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
