@@ -141,7 +141,7 @@ public record DemoTimeline(int hours, double secondsPerHour, long seed, Map<Stri
       return turns(feed);
     }
     double draw = random.nextDouble();
-    return draw < 0.12 ? Tone.HOSTILE : draw < 0.24 ? Tone.COOPERATIVE : Tone.NEUTRAL;
+    return draw < 0.05 ? Tone.HOSTILE : draw < 0.10 ? Tone.COOPERATIVE : Tone.NEUTRAL;
   }
 
   private Tone turns(DemoFeeds.Feed feed) {
