@@ -479,8 +479,12 @@ let chartsPending = false;
 function renderCharts() {
   if (chartsPending) return;
   chartsPending = true;
+  document.body.dataset.charts = "pending"; // what a test (or a curious analyst) can see in the page
   // Coalesce bursts of updates into one redraw per second.
-  setTimeout(() => { chartsPending = false; renderTone(); renderVolume(); renderRules(); }, state.chartsDrawn ? 1000 : 0);
+  setTimeout(() => {
+    chartsPending = false; renderTone(); renderVolume(); renderRules();
+    document.body.dataset.charts = "drawn";
+  }, state.chartsDrawn ? 1000 : 0);
   state.chartsDrawn = true;
 }
 

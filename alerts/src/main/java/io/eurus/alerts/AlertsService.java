@@ -6,6 +6,7 @@ import io.eurus.alerts.delivery.DeadLetters;
 import io.eurus.alerts.delivery.HeldLane;
 import io.eurus.alerts.delivery.ImmediateLane;
 import io.eurus.alerts.delivery.Lane;
+import io.eurus.alerts.delivery.Receipts;
 import io.eurus.alerts.desk.Acknowledgements;
 import io.eurus.alerts.desk.Desk;
 import io.eurus.alerts.desk.DeskFeed;
@@ -80,16 +81,16 @@ public final class AlertsService implements Service {
 
   @Override
   public void start() {
-    producer = new EventProducer(KafkaClients.producerConfig(settings.bootstrapServers(), "eurus-alerts"));
+    producer = new EventProducer(KafkaClients.producerConfig(settings.kafka(), "eurus-alerts"));
     dashboard = new Dashboard(settings.dashboardHost(), settings.dashboardPort(), access, desk,
         new Acknowledgements(desk, producer, clock), new Muting(desk, producer, clock), clock);
     dashboard.start();
     // Every mute before any lane delivers: a restarted service must not send what the desk muted.
-    mutes.load(settings.bootstrapServers(), MUTES_LOAD);
-    deskFeed = new DeskFeed(settings.bootstrapServers(), desk, settings.dashboardHistory(), clock);
+    mutes.load(settings.kafka(), MUTES_LOAD);
+    deskFeed = new DeskFeed(settings.kafka(), desk, settings.dashboardHistory(), clock);
     deskFeed.start();
-    Lane.Context context = new Lane.Context(settings.bootstrapServers(), settings.groupPrefix(),
-        new DeadLetters(producer, clock), mutes, ops.registry(), clock);
+    Lane.Context context = new Lane.Context(settings.kafka(), settings.groupPrefix(),
+        new DeadLetters(producer, clock), new Receipts(producer, clock), mutes, ops.registry(), clock);
     for (ChannelPlan plan : routing.channels()) {
       lanes.add(new ImmediateLane(plan, routing, context));
       if (plan.hold().everHolds()) {
@@ -99,6 +100,11 @@ public final class AlertsService implements Service {
     lanes.forEach(Lane::start);
     LOG.info("Alerts started: dashboard at http://{}:{}/, channels: {}", settings.dashboardHost(), dashboard.port(),
         routing.channels().isEmpty() ? "none besides the dashboard" : String.join(", ", routing.channels().stream().map(ChannelPlan::name).toList()));
+  }
+
+  /** Live dashboard streams (Server-Sent Events clients) being fed. */
+  public int dashboardStreams() {
+    return dashboard.streams();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.eurus.alerts;
 import io.eurus.alerts.routing.Retry;
 import io.eurus.alerts.routing.Routing;
 import io.eurus.platform.StartupException;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.settings.CommonSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ public final class AlertsSettings extends AbstractConfig {
   public static final String ROUTING_FILE = "alerts.routing.file";
   public static final String WEBHOOK_URL = "alerts.webhook.url";
   public static final String WEBHOOK_SECRET = "alerts.webhook.secret";
-  public static final String RETRY_MAX_ATTEMPTS = "alerts.retry.max.attempts";
+  public static final String RETRY_BUDGET_MINUTES = "alerts.retry.budget.minutes";
+  public static final String DELIVERY_CONCURRENCY = "alerts.delivery.concurrency";
   public static final String RETRY_INITIAL_BACKOFF_MS = "alerts.retry.initial.backoff.ms";
   public static final String RETRY_MAX_BACKOFF_MS = "alerts.retry.max.backoff.ms";
   public static final String COOLDOWN_SECONDS = "alerts.cooldown.seconds";
@@ -43,10 +45,15 @@ public final class AlertsSettings extends AbstractConfig {
           "Without a routing file: URL that receives every alert as a JSON POST; empty for none. A secret: set it by environment.")
       .define(WEBHOOK_SECRET, Type.PASSWORD, "", Importance.MEDIUM,
           "Without a routing file: shared secret that signs each webhook body (HMAC-SHA256, header X-Eurus-Signature); empty for none.")
-      .define(RETRY_MAX_ATTEMPTS, Type.INT, 8, Range.between(1, 100), Importance.LOW,
-          "Attempts per alert and channel before it goes to alerts.dlq with the reason (a channel's retry.maxAttempts overrides it).")
+      .define(RETRY_BUDGET_MINUTES, Type.INT, 24 * 60, Range.between(0, 30 * 24 * 60), Importance.MEDIUM,
+          "How long a channel keeps retrying an alert it did not take, from the first attempt, before the alert goes to "
+              + "alerts.dlq with the reason (a permanent failure such as HTTP 400 goes at once); a channel's retry.budget "
+              + "overrides it. 0: no retries.")
+      .define(DELIVERY_CONCURRENCY, Type.INT, 4, Range.between(1, 64), Importance.LOW,
+          "Alerts a channel delivers at once, each alert key in order (a channel's concurrency overrides it); alerts "
+              + "go past one that is retrying, and a restart resends none of them.")
       .define(RETRY_INITIAL_BACKOFF_MS, Type.LONG, 200L, Range.between(1, 600_000), Importance.LOW,
-          "Wait before the first retry; it doubles after each failed attempt, with jitter.")
+          "Wait before the first retry; it doubles after each failed attempt, with jitter, or follows the receiver's Retry-After.")
       .define(RETRY_MAX_BACKOFF_MS, Type.LONG, 30_000L, Range.between(1, 3_600_000), Importance.LOW,
           "Longest wait between two attempts.")
       .define(COOLDOWN_SECONDS, Type.INT, 900, Range.between(0, 7 * 24 * 3600), Importance.MEDIUM,
@@ -67,8 +74,9 @@ public final class AlertsSettings extends AbstractConfig {
     super(DEF, values, false);
   }
 
-  public String bootstrapServers() {
-    return getString(CommonSettings.BOOTSTRAP_SERVERS);
+  /** Where Kafka is and the operator's client settings for it. */
+  public KafkaConnection kafka() {
+    return KafkaConnection.of(this);
   }
 
   public String groupPrefix() {
@@ -107,9 +115,10 @@ public final class AlertsSettings extends AbstractConfig {
   /** The routing: from the routing file, or every alert to the webhook of the settings. */
   public Routing routing(Map<String, String> env) {
     Routing.Defaults defaults = new Routing.Defaults(
-        new Retry(getInt(RETRY_MAX_ATTEMPTS), Duration.ofMillis(getLong(RETRY_INITIAL_BACKOFF_MS)),
-            Duration.ofMillis(Math.max(getLong(RETRY_INITIAL_BACKOFF_MS), getLong(RETRY_MAX_BACKOFF_MS)))),
-        Duration.ofSeconds(getInt(COOLDOWN_SECONDS)));
+        new Retry(Duration.ofMillis(getLong(RETRY_INITIAL_BACKOFF_MS)),
+            Duration.ofMillis(Math.max(getLong(RETRY_INITIAL_BACKOFF_MS), getLong(RETRY_MAX_BACKOFF_MS))),
+            Duration.ofMinutes(getInt(RETRY_BUDGET_MINUTES))),
+        Duration.ofSeconds(getInt(COOLDOWN_SECONDS)), getInt(DELIVERY_CONCURRENCY));
     String file = getString(ROUTING_FILE);
     String webhook = getPassword(WEBHOOK_URL).value();
     if (!file.isEmpty()) {

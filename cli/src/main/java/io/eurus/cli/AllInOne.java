@@ -13,8 +13,11 @@ import io.eurus.ingest.IngestService;
 import io.eurus.ingest.IngestSettings;
 import io.eurus.platform.Ports;
 import io.eurus.platform.StartupException;
+import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import io.eurus.platform.settings.CommonSettings;
+import io.eurus.platform.settings.KafkaClientSettings;
 import io.eurus.processor.ProcessorService;
 import io.eurus.processor.ProcessorSettings;
 import io.eurus.processor.series.SeriesSettings;
@@ -27,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything in one process: an embedded Kafka broker, ingest, processor and alerts with the dashboard,
@@ -44,49 +49,82 @@ final class AllInOne implements AutoCloseable {
   record Options(Path dataDir, boolean demo, Duration demoInterval, Duration demoPollInterval) {
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(AllInOne.class);
+
   private final ServiceRunner runner;
-  private final EmbeddedKafka broker;
+  private final KafkaConnection kafka;
   private final AlertsService alerts;
   private final DemoFeedServer demoServer;
 
-  private AllInOne(ServiceRunner runner, EmbeddedKafka broker, AlertsService alerts, DemoFeedServer demoServer) {
+  private AllInOne(ServiceRunner runner, KafkaConnection kafka, AlertsService alerts, DemoFeedServer demoServer) {
     this.runner = runner;
-    this.broker = broker;
+    this.kafka = kafka;
     this.alerts = alerts;
     this.demoServer = demoServer;
   }
 
+  /** Everything on an embedded broker of its own. */
   static AllInOne start(Map<String, String> validated, Options options) {
-    AlertsSettings alertsSettings = new AlertsSettings(validated);
-    int opsPort = alertsSettings.getInt(CommonSettings.OPS_PORT);
-    // Ports first: a taken port should fail in milliseconds, not after the broker started.
-    Ports.requireFree(alertsSettings.dashboardHost(), alertsSettings.dashboardPort(), "--port (or EURUS_DASHBOARD_PORT)");
-    Ports.requireFree("0.0.0.0", opsPort, "--ops-port (or EURUS_OPS_PORT), or 0 for none");
-    AlertsService.check(alertsSettings);
-    // The feed list too: each of its problems, with its feed id, before anything starts.
-    List<FeedDefinition> feeds = options.demo() ? List.of() : FeedList.configured(new IngestSettings(validated).feedsFile());
-
+    List<FeedDefinition> feeds = check(validated, options);
     ServiceRunner runner = new ServiceRunner();
     EmbeddedKafka broker = runner.own(EmbeddedKafka.start(options.dataDir() == null ? null : options.dataDir().resolve("kafka"), 0));
+    return startServices(runner, onEmbeddedBroker(validated, broker.bootstrapServers()), feeds, options);
+  }
+
+  /**
+   * The same services against the Kafka that the settings name, with their TLS and SASL settings: how the
+   * secured-broker test runs the whole path.
+   */
+  static AllInOne onKafka(Map<String, String> validated, Options options) {
+    List<FeedDefinition> feeds = check(validated, options);
+    KafkaClients.awaitBroker(new IngestSettings(validated).kafka(), ServiceCommands.BROKER_WAIT);
+    return startServices(new ServiceRunner(), new HashMap<>(validated), feeds, options);
+  }
+
+  /** What needs no broker, so that its problems come first. */
+  private static List<FeedDefinition> check(Map<String, String> validated, Options options) {
+    AlertsSettings alertsSettings = new AlertsSettings(validated);
+    // Ports first: a taken port should fail in milliseconds, not after the broker started.
+    Ports.requireFree(alertsSettings.dashboardHost(), alertsSettings.dashboardPort(), "--port (or EURUS_DASHBOARD_PORT)");
+    Ports.requireFree("0.0.0.0", alertsSettings.getInt(CommonSettings.OPS_PORT), "--ops-port (or EURUS_OPS_PORT), or 0 for none");
+    AlertsService.check(alertsSettings);
+    // The feed list too: each of its problems, with its feed id, before anything starts.
+    return options.demo() ? List.of() : FeedList.configured(new IngestSettings(validated).feedsFile());
+  }
+
+  // The embedded broker speaks plain Kafka on loopback: the settings for a secured cluster do not apply to it.
+  private static Map<String, String> onEmbeddedBroker(Map<String, String> validated, String bootstrapServers) {
+    Map<String, String> values = new HashMap<>(validated);
+    values.put(CommonSettings.BOOTSTRAP_SERVERS, bootstrapServers);
+    List<String> dropped = values.keySet().stream().filter(KafkaClientSettings::isConnectionSecuritySetting).sorted().toList();
+    if (!dropped.isEmpty()) {
+      values.keySet().removeAll(dropped);
+      LOG.info("The embedded broker speaks plain Kafka on loopback: {} left unused", String.join(", ", dropped));
+    }
+    return values;
+  }
+
+  private static AllInOne startServices(ServiceRunner runner, Map<String, String> values, List<FeedDefinition> configuredFeeds,
+      Options options) {
     try {
-      Map<String, String> values = new HashMap<>(validated);
-      values.put(CommonSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
       values.put(ProcessorSettings.STATE_DIR, stateDir(options.dataDir(), runner).toString());
-      TopicAdmin.ensureTopics(broker.bootstrapServers(), Topics.ALL, new IngestSettings(values).topicPartitions());
+      IngestSettings ingestSettings = new IngestSettings(values);
+      TopicAdmin.ensureTopics(ingestSettings.kafka(), Topics.ALL, ingestSettings.topicPartitions());
 
       DemoFeedServer demo = null;
+      List<FeedDefinition> feeds = configuredFeeds;
       if (options.demo()) {
         demoSettings(values, runner);
         demo = runner.start(new DemoFeedServer(DemoFeeds.bundled(), DemoTimeline.bundled(), options.demoInterval(),
             Clock.systemUTC()));
         feeds = demo.feedDefinitions(options.demoPollInterval());
+        ingestSettings = new IngestSettings(values);
       }
-      IngestSettings ingestSettings = new IngestSettings(values);
       runner.start(new ProcessorService(new ProcessorSettings(values), runner.ops()));
       AlertsService alerts = runner.start(new AlertsService(new AlertsSettings(values), runner.ops(), Clock.systemUTC()));
       runner.start(new IngestService(ingestSettings, feeds, runner.ops(), Clock.systemUTC()));
-      runner.startOpsServer(opsPort);
-      return new AllInOne(runner, broker, alerts, demo);
+      runner.startOpsServer(ingestSettings.getInt(CommonSettings.OPS_PORT));
+      return new AllInOne(runner, ingestSettings.kafka(), alerts, demo);
     } catch (RuntimeException e) {
       runner.close();
       throw e;
@@ -135,12 +173,9 @@ final class AllInOne implements AutoCloseable {
     }
   }
 
-  String bootstrapServers() {
-    return broker.bootstrapServers();
-  }
-
-  Duration brokerStartTime() {
-    return broker.startTime();
+  /** The Kafka the services use, as they reach it. */
+  KafkaConnection kafka() {
+    return kafka;
   }
 
   int dashboardPort() {

@@ -8,6 +8,7 @@ import io.eurus.ingest.FeedList;
 import io.eurus.ingest.IngestService;
 import io.eurus.ingest.IngestSettings;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import io.eurus.platform.settings.CommonSettings;
 import io.eurus.processor.ProcessorService;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Option;
 final class ServiceCommands {
 
   static final Duration BROKER_WAIT = Duration.ofSeconds(15);
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceCommands.class);
 
   private ServiceCommands() {
   }
@@ -55,9 +59,10 @@ final class ServiceCommands {
       Map<String, String> settings = options.load(definition(), extraSettings());
       check(settings);
       AbstractConfig common = new AbstractConfig(CommonSettings.define(), settings, false);
-      String bootstrap = common.getString(CommonSettings.BOOTSTRAP_SERVERS);
-      KafkaClients.awaitBroker(bootstrap, BROKER_WAIT);
-      TopicAdmin.ensureTopics(bootstrap, Topics.ALL, common.getInt(CommonSettings.TOPIC_PARTITIONS));
+      KafkaConnection kafka = KafkaConnection.of(common);
+      KafkaClients.awaitBroker(kafka, BROKER_WAIT);
+      LOG.info("Kafka at {} answers", kafka.describe());
+      TopicAdmin.ensureTopics(kafka, Topics.ALL, common.getInt(CommonSettings.TOPIC_PARTITIONS));
       ServiceRunner runner = new ServiceRunner();
       startService(runner, settings);
       runner.startOpsServer(common.getInt(CommonSettings.OPS_PORT));
@@ -111,7 +116,7 @@ final class ServiceCommands {
     }
   }
 
-  @Command(name = "alerts", mixinStandardHelpOptions = true,
+  @Command(name = "alerts", mixinStandardHelpOptions = true, subcommands = RedriveCommand.class,
       description = "Deliver alerts to the channels and serve the desk dashboard.")
   static final class Alerts extends ExternalKafkaCommand {
 

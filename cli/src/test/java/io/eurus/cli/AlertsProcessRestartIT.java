@@ -12,6 +12,7 @@ import io.eurus.events.Severity;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.EventProducer;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,10 @@ class AlertsProcessRestartIT {
     assertThat(outcome.keysBeforeStop()).containsAll(repeated);
   }
 
+  /**
+   * @param beforeStop     delivered when the signal was sent (a stopping service still delivers what it has read)
+   * @param keysBeforeStop delivered when the first service had exited
+   */
   private record Outcome(List<String> keys, int beforeStop, Set<String> keysBeforeStop) {
   }
 
@@ -62,6 +67,7 @@ class AlertsProcessRestartIT {
       Thread producer = new Thread(() -> publish(prefix));
       producer.start();
       await().atMost(Duration.ofSeconds(60)).until(() -> mine(receiver, prefix).size() >= 20);
+      int atSignal = mine(receiver, prefix).size();
       new ProcessBuilder("kill", "-" + signal, String.valueOf(first.pid())).start().waitFor();
       assertThat(first.waitFor(20, TimeUnit.SECONDS)).as("stopped on SIG%s", signal).isTrue();
       List<String> before = mine(receiver, prefix);
@@ -70,12 +76,14 @@ class AlertsProcessRestartIT {
       Process second = alerts(receiver, group);
       try {
         await().atMost(Duration.ofSeconds(90)).until(() -> new HashSet<>(mine(receiver, prefix)).size() >= ALERTS);
-        Thread.sleep(1_000); // a resend would show up here
+        // Once the restarted service has committed the end of alerts, a resend would already have arrived.
+        io.eurus.embedded.testing.GroupProgress.awaitCaughtUp(SharedKafka.bootstrapServers(), Topics.ALERTS.name(),
+            Duration.ofSeconds(60), group + ".webhook");
       } finally {
         second.destroy();
         second.waitFor(20, TimeUnit.SECONDS);
       }
-      return new Outcome(mine(receiver, prefix), before.size(), new HashSet<>(before));
+      return new Outcome(mine(receiver, prefix), atSignal, new HashSet<>(before));
     }
   }
 
@@ -84,14 +92,17 @@ class AlertsProcessRestartIT {
   }
 
   private static Process alerts(WebhookReceiver receiver, String group) throws Exception {
-    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString(),
-        "alerts", "--bootstrap-servers", SharedKafka.bootstrapServers(), "--port", "0", "--ops-port", "0",
-        "--set", "alerts.group.id=" + group, "--set", "alerts.webhook.url=" + receiver.url())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "alerts-restart-it.log").toFile())).start();
+    ProcessBuilder alerts = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+        JAR.toString(), "alerts", "--bootstrap-servers", SharedKafka.bootstrapServers(), "--port", "0", "--ops-port", "0",
+        "--set", "alerts.group.id=" + group)
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "alerts-restart-it.log").toFile()));
+    // A webhook URL is a secret: the command takes it from the environment, not its arguments.
+    alerts.environment().put("EURUS_ALERTS_WEBHOOK_URL", receiver.url());
+    return alerts.start();
   }
 
   private static void publish(String prefix) {
-    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(SharedKafka.bootstrapServers(), "it-" + prefix))) {
+    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(KafkaConnection.to(SharedKafka.bootstrapServers()), "it-" + prefix))) {
       for (int i = 0; i < ALERTS; i++) {
         String key = prefix + ":" + i;
         producer.send(Topics.ALERTS, key, Alert.builder()
@@ -107,7 +118,8 @@ class AlertsProcessRestartIT {
             .bloc("eu-media")
             .articles(List.of())
             .build());
-        Thread.sleep(5);
+        // Paced so that the stop comes mid-stream: a stopping service delivers what it has read before it exits.
+        Thread.sleep(20);
       }
       producer.flush();
     } catch (InterruptedException e) {

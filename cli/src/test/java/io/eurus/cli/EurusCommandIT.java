@@ -79,6 +79,44 @@ class EurusCommandIT {
   }
 
   @Test
+  void secretsOnTheCommandLineAreRefusedBeforeKafkaIsContactedNamingTheSafeWaysToGiveThem() {
+    String token = "d41d8cd98f00b204e9800998ecf8427e";
+    String hook = "https://hooks.slack.com/services/T0000/B0000/XXXXsecretXXXX";
+    String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"desk\" password=\"hunter2-hunter2\";";
+
+    int exit = eurus("alerts", "--bootstrap-servers", "127.0.0.1:1", "--ops-port", "0", "--set", "dashboard.token=" + token,
+        "--set", "alerts.webhook.url=" + hook, "--set", "kafka.sasl.jaas.config=" + jaas);
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(captured.err())
+        .contains("dashboard.token: a secret is not taken from the command line, where any user of this machine can read it (ps); "
+            + "set EURUS_DASHBOARD_TOKEN, or name a file with EURUS_DASHBOARD_TOKEN_FILE or --set-file dashboard.token=FILE")
+        .contains("alerts.webhook.url: a secret is not taken from the command line")
+        .contains("kafka.sasl.jaas.config: a secret is not taken from the command line, where any user of this machine can read it "
+            + "(ps); set EURUS_KAFKA_SASL_JAAS_CONFIG, or name a file with EURUS_KAFKA_SASL_JAAS_CONFIG_FILE or "
+            + "--set-file kafka.sasl.jaas.config=FILE")
+        .doesNotContain(token).doesNotContain("XXXXsecretXXXX").doesNotContain("hunter2")
+        .doesNotContain("cannot reach Kafka");
+  }
+
+  @Test
+  void settingsReadFromFilesAndKafkaClientSettingsAreValidatedWithTheRest(@TempDir Path tmp) throws Exception {
+    Path partitions = Files.writeString(tmp.resolve("partitions"), "0\n");
+
+    int exit = eurus("processor", "--set-file", "kafka.topic.partitions=" + partitions, "--set", "kafka.security.protocol=SASL_TLS",
+        "--set", "kafka.producer.acks=1", "--set", "kafka.consumer.linger.ms=5", "--set", "kafka.streams.num.stream.threads=4");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(captured.err())
+        .contains("kafka.topic.partitions (EURUS_KAFKA_TOPIC_PARTITIONS): ")
+        .contains("kafka.security.protocol (EURUS_KAFKA_SECURITY_PROTOCOL): not a valid security.protocol: valid values are")
+        .contains("kafka.producer.acks (EURUS_KAFKA_PRODUCER_ACKS): set by Eurus to all")
+        .contains("kafka.consumer.linger.ms: unknown setting")
+        .contains("kafka.streams.num.stream.threads (EURUS_KAFKA_STREAMS_NUM_STREAM_THREADS): set processor.stream.threads")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void helpListsEveryCommand() {
     int exit = eurus("--help");
 

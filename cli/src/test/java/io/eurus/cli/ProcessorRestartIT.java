@@ -14,6 +14,7 @@ import io.eurus.events.Json;
 import io.eurus.events.ToneWindow;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.processor.replay.Replay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -226,7 +227,7 @@ class ProcessorRestartIT {
         .fetched(tick)
         .build());
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        KafkaClients.producerConfig(SharedKafka.bootstrapServers(), "restart-it"), new StringSerializer(),
+        KafkaClients.producerConfig(KafkaConnection.to(SharedKafka.bootstrapServers()), "restart-it"), new StringSerializer(),
         new ByteArraySerializer())) {
       for (Article article : all) {
         producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), 0, article.id(), Json.mapper().writeValueAsBytes(article)));

@@ -2,6 +2,7 @@ package io.eurus.embedded;
 
 import io.eurus.platform.StartupException;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -38,17 +43,31 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  private final Map<String, String> listenerAddresses;
   private final Path dataDir;
   private final boolean deleteOnClose;
   private final Duration startTime;
   private boolean closed;
 
-  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path dataDir, boolean deleteOnClose, Duration startTime) {
+  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Map<String, String> listenerAddresses, Path dataDir,
+      boolean deleteOnClose, Duration startTime) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
+    this.listenerAddresses = Map.copyOf(listenerAddresses);
     this.dataDir = dataDir;
     this.deleteOnClose = deleteOnClose;
     this.startTime = startTime;
+  }
+
+  /**
+   * One more client listener beside the plain one, e.g. SASL_SSL with its certificate and SASL mechanisms.
+   *
+   * @param name             the listener's name (letters, digits and underscores)
+   * @param securityProtocol PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
+   * @param settings         the listener's broker settings without the {@code listener.name.NAME.} prefix,
+   *                         e.g. {@code ssl.keystore.location}, {@code sasl.enabled.mechanisms}
+   */
+  public record Listener(String name, String securityProtocol, Map<String, String> settings) {
   }
 
   /** Starts a broker on free ports with its data in a temporary folder that is deleted on close. */
@@ -64,6 +83,14 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @param port    the client port, 0 for a free one
    */
   public static EmbeddedKafka start(Path dataDir, int port) {
+    return start(dataDir, port, List.of());
+  }
+
+  /**
+   * Starts a broker that also listens on {@code listeners}, each on a free port; the plain listener stays the
+   * broker's own (between broker and controller) and the one {@link #bootstrapServers()} names.
+   */
+  public static EmbeddedKafka start(Path dataDir, int port, List<Listener> listeners) {
     long began = System.nanoTime();
     boolean temporary = dataDir == null;
     try {
@@ -71,21 +98,36 @@ public final class EmbeddedKafka implements AutoCloseable {
       int brokerPort = port == 0 ? freePort() : port;
       int controllerPort = freePort();
       Properties props = brokerProperties(dir.resolve("log"), brokerPort, controllerPort);
+      Map<String, String> addresses = new LinkedHashMap<>();
+      for (Listener listener : listeners) {
+        addresses.put(listener.name(), "127.0.0.1:" + freePort());
+        addListener(props, listener, addresses.get(listener.name()));
+      }
       format(dir, props);
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
       String bootstrap = "127.0.0.1:" + brokerPort;
-      KafkaClients.awaitBroker(bootstrap, READY_TIMEOUT);
+      KafkaClients.awaitBroker(KafkaConnection.to(bootstrap), READY_TIMEOUT);
       Duration took = Duration.ofNanos(System.nanoTime() - began);
       LOG.info("Embedded Kafka broker ready at {} in {} ms (data in {})", bootstrap, took.toMillis(), dir);
-      return new EmbeddedKafka(server, bootstrap, dir, temporary, took);
+      return new EmbeddedKafka(server, bootstrap, addresses, dir, temporary, took);
     } catch (IOException e) {
       throw new StartupException("cannot prepare the embedded Kafka broker's data folder: " + e.getMessage(), e);
     }
   }
 
+  /** The plain listener's address. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The address of the extra listener named {@code name}. */
+  public String bootstrapServers(String listenerName) {
+    String address = listenerAddresses.get(listenerName);
+    if (address == null) {
+      throw new IllegalArgumentException("no listener " + listenerName + "; the broker has " + listenerAddresses.keySet());
+    }
+    return address;
   }
 
   /** How long {@link #start} took until the broker answered a client. */
@@ -140,6 +182,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     // Topics are created on purpose (TopicAdmin), so a typo in a name fails instead of creating a topic.
     p.put("auto.create.topics.enable", "false");
     return p;
+  }
+
+  private static void addListener(Properties props, Listener listener, String address) {
+    props.put("listeners", props.getProperty("listeners") + "," + listener.name() + "://" + address);
+    props.put("advertised.listeners", props.getProperty("advertised.listeners") + "," + listener.name() + "://" + address);
+    props.put("listener.security.protocol.map",
+        props.getProperty("listener.security.protocol.map") + "," + listener.name() + ":" + listener.securityProtocol());
+    String prefix = "listener.name." + listener.name().toLowerCase(Locale.ROOT) + ".";
+    listener.settings().forEach((name, value) -> props.put(prefix + name, value));
   }
 
   private static void format(Path dir, Properties props) throws IOException {

@@ -9,6 +9,7 @@ import io.eurus.events.Severity;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.EventProducer;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +28,15 @@ abstract class BrokerContract {
 
   protected abstract String bootstrapServers();
 
+  private KafkaConnection kafka() {
+    return KafkaConnection.to(bootstrapServers());
+  }
+
   @Test
   void topicsAreCreatedWithTheirCleanupPolicy() throws Exception {
-    TopicAdmin.ensureTopics(bootstrapServers(), Topics.ALL, 3);
+    TopicAdmin.ensureTopics(kafka(), Topics.ALL, 3);
 
-    try (var admin = KafkaClients.admin(bootstrapServers(), Duration.ofSeconds(10))) {
+    try (var admin = KafkaClients.admin(kafka(), Duration.ofSeconds(10))) {
       var feeds = new ConfigResource(ConfigResource.Type.TOPIC, Topics.FEEDS.name());
       var articles = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ARTICLES.name());
       Map<ConfigResource, org.apache.kafka.clients.admin.Config> configs =
@@ -44,7 +49,7 @@ abstract class BrokerContract {
 
   @Test
   void typedRecordsGoInAndComeOutUnchanged() throws Exception {
-    TopicAdmin.ensureTopics(bootstrapServers(), Topics.ALL, 3);
+    TopicAdmin.ensureTopics(kafka(), Topics.ALL, 3);
     String key = "RULE_MATCH:contract:" + UUID.randomUUID();
     Alert sent = Alert.builder()
         .id(Alert.idOf(key, 1))
@@ -60,7 +65,7 @@ abstract class BrokerContract {
         .articles(List.of())
         .build();
 
-    try (var producer = new EventProducer(KafkaClients.producerConfig(bootstrapServers(), "contract"));
+    try (var producer = new EventProducer(KafkaClients.producerConfig(kafka(), "contract"));
          var probe = new TopicProbe<>(bootstrapServers(), Topics.ALERTS)) {
       producer.send(Topics.ALERTS, key, sent).get();
 

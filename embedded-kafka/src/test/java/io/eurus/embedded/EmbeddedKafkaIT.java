@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eurus.events.Topics;
 import io.eurus.platform.StartupException;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import java.io.IOException;
 import java.net.Socket;
@@ -36,10 +37,10 @@ class EmbeddedKafkaIT extends BrokerContract {
   @Test
   void dataInAGivenFolderSurvivesARestart(@TempDir Path dir) {
     try (EmbeddedKafka first = EmbeddedKafka.start(dir, 0)) {
-      TopicAdmin.ensureTopics(first.bootstrapServers(), Topics.ALL, 1);
+      TopicAdmin.ensureTopics(KafkaConnection.to(first.bootstrapServers()), Topics.ALL, 1);
     }
     try (EmbeddedKafka second = EmbeddedKafka.start(dir, 0)) {
-      try (var admin = KafkaClients.admin(second.bootstrapServers(), Duration.ofSeconds(10))) {
+      try (var admin = KafkaClients.admin(KafkaConnection.to(second.bootstrapServers()), Duration.ofSeconds(10))) {
         assertThat(admin.listTopics().names()).succeedsWithin(Duration.ofSeconds(10))
             .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.collection(String.class))
             .contains("articles", "alerts");
@@ -52,7 +53,7 @@ class EmbeddedKafkaIT extends BrokerContract {
   void unreachableAddressFailsWithOneLineErrorNamingItWithinTheBound() {
     long began = System.nanoTime();
 
-    assertThatThrownBy(() -> KafkaClients.awaitBroker("127.0.0.1:1", Duration.ofSeconds(3)))
+    assertThatThrownBy(() -> KafkaClients.awaitBroker(KafkaConnection.to("127.0.0.1:1"), Duration.ofSeconds(3)))
         .isInstanceOf(StartupException.class)
         .hasMessage("cannot reach Kafka at 127.0.0.1:1 within 3 s (check --bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS)");
     assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));

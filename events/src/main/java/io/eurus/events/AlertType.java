@@ -15,5 +15,10 @@ public enum AlertType {
   /** A feed has been silent much longer than its usual interval. */
   FEED_SILENT,
   /** A feed has been failing for longer than a threshold. */
-  FEED_FAILING
+  FEED_FAILING,
+  /**
+   * The processor's rules file cannot be put in force (gone, broken, or without a rule); the previous rules stay.
+   * The alert's next revision says when it is fixed.
+   */
+  RULES_PROBLEM
 }

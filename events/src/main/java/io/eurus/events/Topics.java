@@ -62,9 +62,16 @@ public final class Topics {
       new Topic<>("alerts.mutes", KEY, new JsonSerde<>(Mute.class), true,
           "the desk's mutes of stories and rules, keyed by story:ID or rule:ID");
 
+  /**
+   * What each channel took, keyed by alert key: receipts that let a redrive of {@link #ALERTS_DLQ} skip what a
+   * channel already has. Not compacted: receipts age out with the dead letters they answer for.
+   */
+  public static final Topic<String, Delivered> ALERTS_DELIVERED =
+      new Topic<>("alerts.delivered", KEY, new JsonSerde<>(Delivered.class), false, "what each channel took, keyed by alert key");
+
   public static final List<Topic<?, ?>> ALL =
       List.of(FEEDS, FEED_STATUS, INGEST_STATE, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, TONE_WINDOWS, ALERTS, ALERTS_DLQ,
-          ALERTS_ACKS, ALERTS_MUTES);
+          ALERTS_ACKS, ALERTS_MUTES, ALERTS_DELIVERED);
 
   private Topics() {
   }

@@ -96,7 +96,7 @@ public final class IngestService implements Service {
   /** Checks co-partitioning, then writes the configured list to {@code feeds}. */
   private void publishFeedList() {
     try (var reader = new KafkaConsumer<>(readerConfig("eurus-ingest-catalog"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-         var producer = new KafkaProducer<>(KafkaClients.producerConfig(settings.bootstrapServers(), "eurus-ingest-catalog"),
+         var producer = new KafkaProducer<>(KafkaClients.producerConfig(settings.kafka(), "eurus-ingest-catalog"),
              new ByteArraySerializer(), new ByteArraySerializer())) {
       int feedPartitions = reader.partitionsFor(Topics.FEEDS.name(), KAFKA_TIMEOUT).size();
       int statePartitions = reader.partitionsFor(Topics.INGEST_STATE.name(), KAFKA_TIMEOUT).size();
@@ -116,24 +116,25 @@ public final class IngestService implements Service {
   }
 
   private Producer<byte[], byte[]> transactionalProducer(String transactionalId) {
-    Map<String, Object> config = KafkaClients.producerConfig(settings.bootstrapServers(), transactionalId);
+    Map<String, Object> config = KafkaClients.producerConfig(settings.kafka(), transactionalId);
     config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     // Short blocking calls: the publisher retries them itself and stays responsive to stop.
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     // Records are small and committed in batches; 32 MB of send buffer (the default) would be an eighth of a small heap.
-    config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
+    // (putIfAbsent: the operator's kafka.producer.* settings win.)
+    config.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   private Map<String, Object> groupConsumerConfig() {
-    Map<String, Object> config = KafkaClients.consumerConfig(settings.bootstrapServers(), settings.groupId(), "eurus-ingest");
+    Map<String, Object> config = KafkaClients.consumerConfig(settings.kafka(), settings.groupId(), "eurus-ingest");
     // Stopping a feed waits for its poll in flight; give revocation the time that takes.
-    config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 120_000);
+    config.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 120_000);
     return config;
   }
 
   private Map<String, Object> readerConfig(String clientId) {
-    Map<String, Object> config = KafkaClients.consumerConfig(settings.bootstrapServers(), null, clientId);
+    Map<String, Object> config = KafkaClients.consumerConfig(settings.kafka(), null, clientId);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     return config;
   }

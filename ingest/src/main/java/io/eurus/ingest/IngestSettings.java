@@ -1,6 +1,7 @@
 package io.eurus.ingest;
 
 import io.eurus.ingest.fetch.FeedFetcher;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.settings.CommonSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -58,8 +59,9 @@ public final class IngestSettings extends AbstractConfig {
     super(DEF, values, false);
   }
 
-  public String bootstrapServers() {
-    return getString(CommonSettings.BOOTSTRAP_SERVERS);
+  /** Where Kafka is and the operator's client settings for it. */
+  public KafkaConnection kafka() {
+    return KafkaConnection.of(this);
   }
 
   public int topicPartitions() {

@@ -9,6 +9,7 @@ import io.eurus.events.FeedDefinition;
 import io.eurus.events.Topics;
 import io.eurus.ingest.testing.Ingest;
 import io.eurus.ingest.testing.ServedFeeds;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -36,7 +37,7 @@ class BrokerOutageIT {
     }
     EmbeddedKafka broker = EmbeddedKafka.start(data, port);
     String bootstrap = broker.bootstrapServers();
-    TopicAdmin.ensureTopics(bootstrap, Topics.ALL, 2);
+    TopicAdmin.ensureTopics(KafkaConnection.to(bootstrap), Topics.ALL, 2);
     try (ServedFeeds served = new ServedFeeds()) {
       FeedDefinition feed = served.feed("outage", Duration.ofSeconds(1));
       served.add(feed.id(), "before-1", "Item before the outage");

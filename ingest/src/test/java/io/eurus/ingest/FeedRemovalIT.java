@@ -13,6 +13,7 @@ import io.eurus.ingest.poll.FeedCatalog;
 import io.eurus.ingest.testing.Ingest;
 import io.eurus.ingest.testing.ServedFeeds;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -114,10 +115,10 @@ class FeedRemovalIT {
   }
 
   private void publishList(List<FeedDefinition> feeds) throws Exception {
-    Map<String, Object> readerConfig = KafkaClients.consumerConfig(bootstrap, null, "test-catalog");
+    Map<String, Object> readerConfig = KafkaClients.consumerConfig(KafkaConnection.to(bootstrap), null, "test-catalog");
     readerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
     try (var reader = new KafkaConsumer<>(readerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-         var producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrap, "test-catalog"), new ByteArraySerializer(),
+         var producer = new KafkaProducer<>(KafkaClients.producerConfig(KafkaConnection.to(bootstrap), "test-catalog"), new ByteArraySerializer(),
              new ByteArraySerializer())) {
       FeedCatalog.publish(feeds, reader, producer, Duration.ofSeconds(30));
     }

@@ -1,6 +1,7 @@
 package io.eurus.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.eurus.embedded.testing.SharedKafka;
 import io.eurus.embedded.testing.TopicProbe;
@@ -33,7 +34,9 @@ class IngestRestartIT {
 
       try (IngestService first = Ingest.start(bootstrap, "ingest-" + run, "EurusTest/first", List.of(feed))) {
         articles.readUntil(seen -> ours(seen, feed).size() == 2, Duration.ofSeconds(30));
-        Thread.sleep(2_500); // more polls of the unchanged feed: nothing new
+        int polls = served.requests().size();
+        // Two more polls of the unchanged feed, each published with its state before the next: nothing new.
+        await().atMost(Duration.ofSeconds(30)).until(() -> served.requests().size() >= polls + 3);
       }
       served.add(feed.id(), "c", "Moscow expels two EU diplomats");
       served.edit(feed.id(), "a", "Council extends sanctions on Russia by six months");

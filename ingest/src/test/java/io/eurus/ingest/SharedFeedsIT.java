@@ -50,7 +50,10 @@ class SharedFeedsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> !a.ownedFeeds().isEmpty() && !b.ownedFeeds().isEmpty()
             && a.ownedFeeds().size() + b.ownedFeeds().size() == 100);
         int before = served.requests().size();
-        Thread.sleep(6_000); // a few rounds of polls with both instances settled
+        // Two rounds of polls of every feed with both instances settled.
+        await().atMost(Duration.ofSeconds(60)).until(() -> served.requests().subList(before, served.requests().size()).stream()
+            .collect(Collectors.groupingBy(LocalHttpServer.Request::path, Collectors.counting())).values().stream()
+            .filter(n -> n >= 2).count() == 100);
 
         assertThat(a.ownedFeeds()).isNotEmpty();
         assertThat(b.ownedFeeds()).isNotEmpty().doesNotContainAnyElementsOf(a.ownedFeeds());

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * @param tone       how the tone models run: whether at all, their cache, how many sentences are explained
  */
 public record EnricherSources(Path profile, Path rules, Path lexicon, List<String> languages, Duration rulesReload,
-    Path toneModels, ToneSettings tone) {
+    Path toneModels, ToneSettings tone, boolean allowNoRules) {
 
   /** How the tone models run. */
   public record ToneSettings(boolean models, int cacheSize, int explainSentences) {
@@ -34,32 +34,33 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
     public static final ToneSettings LEXICON_ONLY = new ToneSettings(false, 0, 0);
   }
 
-  public EnricherSources(Path profile, Path rules, Path lexicon, List<String> languages, Duration rulesReload) {
-    this(profile, rules, lexicon, languages, rulesReload, null, ToneSettings.DEFAULT);
+  public EnricherSources(Path profile, Path rules, Path lexicon, List<String> languages, Duration rulesReload,
+      boolean allowNoRules) {
+    this(profile, rules, lexicon, languages, rulesReload, null, ToneSettings.DEFAULT, allowNoRules);
   }
 
   public static EnricherSources defaults() {
-    return new EnricherSources(null, null, null, List.of("en:english", "ru:russian"), Duration.ZERO);
+    return new EnricherSources(null, null, null, List.of("en:english", "ru:russian"), Duration.ZERO, false);
   }
 
   public EnricherSources withRules(Path file) {
-    return new EnricherSources(profile, file, lexicon, languages, rulesReload, toneModels, tone);
+    return new EnricherSources(profile, file, lexicon, languages, rulesReload, toneModels, tone, allowNoRules);
   }
 
   public EnricherSources withProfile(Path file) {
-    return new EnricherSources(file, rules, lexicon, languages, rulesReload, toneModels, tone);
+    return new EnricherSources(file, rules, lexicon, languages, rulesReload, toneModels, tone, allowNoRules);
   }
 
   public EnricherSources withLexicon(Path file) {
-    return new EnricherSources(profile, rules, file, languages, rulesReload, toneModels, tone);
+    return new EnricherSources(profile, rules, file, languages, rulesReload, toneModels, tone, allowNoRules);
   }
 
   public EnricherSources withToneModels(Path folder) {
-    return new EnricherSources(profile, rules, lexicon, languages, rulesReload, folder, tone);
+    return new EnricherSources(profile, rules, lexicon, languages, rulesReload, folder, tone, allowNoRules);
   }
 
   public EnricherSources withTone(ToneSettings settings) {
-    return new EnricherSources(profile, rules, lexicon, languages, rulesReload, toneModels, settings);
+    return new EnricherSources(profile, rules, lexicon, languages, rulesReload, toneModels, settings, allowNoRules);
   }
 
   /**
@@ -67,14 +68,15 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
    * @throws StartupException naming every file that cannot be used and why
    */
   public OpenEnricher open(Consumer<RuleMatcher> onRulesLoaded) {
-    return open(onRulesLoaded, List.of());
+    return open(RuleBook.Listener.onLoad(onRulesLoaded), List.of());
   }
 
   /**
+   * @param rulesWatch    told of every rule set put in force, and of the rules file's problems
    * @param otherProblems problems already found in the rest of the processor's configuration, reported together
    *                      with these files' problems
    */
-  public OpenEnricher open(Consumer<RuleMatcher> onRulesLoaded, List<String> otherProblems) {
+  public OpenEnricher open(RuleBook.Listener rulesWatch, List<String> otherProblems) {
     List<String> problems = new ArrayList<>(otherProblems);
     Languages langs = attempt(() -> Languages.parse(languages), problems);
     if (langs == null) {
@@ -85,7 +87,7 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
     ToneModels models = attempt(() -> tone.models() ? ToneModels.load(toneModels, langs.codes(), tone.cacheSize())
         : ToneModels.none(), problems);
     RuleBook book = attempt(() -> rules == null ? RuleBook.bundled(langs)
-        : RuleBook.watching(rules, langs, rulesReload, onRulesLoaded), problems);
+        : RuleBook.watching(rules, langs, rulesReload, allowNoRules, rulesWatch), problems);
     if (!problems.isEmpty()) {
       if (book != null) {
         book.close();
@@ -97,7 +99,7 @@ public record EnricherSources(Path profile, Path rules, Path lexicon, List<Strin
           : "cannot start the processor:" + System.lineSeparator() + "  - " + String.join(System.lineSeparator() + "  - ", problems));
     }
     if (rules == null) {
-      onRulesLoaded.accept(book.current());
+      rulesWatch.loaded(book.current());
     }
     ArticleEnricher enricher = new ArticleEnricher(watch, book, new ToneScorer(langs, lexiconTerms, VaderPolarity.fromBundledLexicon()),
         models, tone.explainSentences());

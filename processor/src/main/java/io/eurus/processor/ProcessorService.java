@@ -1,12 +1,18 @@
 package io.eurus.processor;
 
+import io.eurus.events.Topics;
 import io.eurus.platform.Service;
+import io.eurus.platform.kafka.EventProducer;
+import io.eurus.platform.kafka.KafkaClients;
 import io.eurus.platform.ops.Ops;
 import io.eurus.processor.tone.ToneModels;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,17 +31,22 @@ public final class ProcessorService implements Service {
   private final AtomicInteger rulesLeftOut = new AtomicInteger();
   private ProcessorSources.OpenProcessor processor;
   private KafkaStreams streams;
+  /** Publishes the processor's own health alerts (RULES_PROBLEM), beside the topology's exactly-once output. */
+  private volatile EventProducer health;
 
   public ProcessorService(ProcessorSettings settings, Ops ops) {
     this.settings = settings;
     this.ops = ops;
   }
 
-  /** The Kafka Streams configuration of the service, separate from the topology (as in Kafka's WordCountDemo). */
+  /**
+   * The Kafka Streams configuration of the service, separate from the topology (as in Kafka's WordCountDemo): Eurus'
+   * choices under the operator's client settings ({@code kafka.*}, {@code kafka.streams.*} …).
+   */
   public static Properties streamsConfig(ProcessorSettings settings) {
-    Properties props = new Properties();
+    Map<String, Object> props = new HashMap<>();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
     // -1: the broker's default.replication.factor, so the same settings fit one broker and a cluster.
@@ -52,7 +63,9 @@ public final class ProcessorService implements Service {
     // An unreadable record or an article the enricher fails on goes to articles.dlq with the reason; the stream goes on.
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class);
-    return props;
+    Properties config = new Properties();
+    config.putAll(settings.kafka().streamsConfig(props));
+    return config;
   }
 
   @Override
@@ -63,10 +76,11 @@ public final class ProcessorService implements Service {
   @Override
   public void start() {
     // Every file is read and checked before Kafka is touched: a broken profile fails the start in one message.
-    processor = settings.processorSources().open(matcher -> {
+    processor = settings.processorSources().openWatching(new RulesProblemAlerts(matcher -> {
       rulesInForce.set(matcher.rules().size());
       rulesLeftOut.set(matcher.problems().size());
-    });
+    }, this::raise, Clock.systemUTC()));
+    health = new EventProducer(KafkaClients.producerConfig(settings.kafka(), "eurus-processor-health"));
     ops.registry().gauge("eurus.processor.rules", rulesInForce);
     ops.registry().gauge("eurus.processor.rules.invalid", rulesLeftOut);
     ToneModels models = processor.enricher().models();
@@ -85,7 +99,22 @@ public final class ProcessorService implements Service {
     });
     new KafkaStreamsMetrics(streams).bindTo(ops.registry());
     streams.start();
-    LOG.info("Processor started (application id {})", settings.applicationId());
+    LOG.info("Processor started (application id {}, {} stream thread{}, Kafka at {})", settings.applicationId(),
+        settings.streamThreads(), settings.streamThreads() == 1 ? "" : "s", settings.kafka().describe());
+  }
+
+  /** Raises one of the processor's health alerts to the desk (the rules file is only watched once this exists). */
+  private void raise(io.eurus.events.Alert alert) {
+    EventProducer producer = health;
+    if (producer == null) {
+      LOG.warn("{} not raised: the processor is not started", alert.id());
+      return;
+    }
+    producer.send(Topics.ALERTS, alert.key(), alert).whenComplete((sent, error) -> {
+      if (error != null) {
+        LOG.warn("cannot raise {} to the desk: {}", alert.id(), error.getMessage());
+      }
+    });
   }
 
   @Override
@@ -100,6 +129,9 @@ public final class ProcessorService implements Service {
     }
     if (processor != null) {
       processor.close();
+    }
+    if (health != null) {
+      health.close();
     }
   }
 }

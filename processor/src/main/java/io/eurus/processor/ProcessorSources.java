@@ -3,6 +3,7 @@ package io.eurus.processor;
 import io.eurus.platform.StartupException;
 import io.eurus.platform.settings.SettingsException;
 import io.eurus.processor.detect.DetectorConfig;
+import io.eurus.processor.rules.RuleBook;
 import io.eurus.processor.rules.RuleMatcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ public record ProcessorSources(EnricherSources enricher, Path detectors) {
    * @throws StartupException naming every file that cannot be used and why
    */
   public OpenProcessor open(Consumer<RuleMatcher> onRulesLoaded) {
+    return openWatching(RuleBook.Listener.onLoad(onRulesLoaded));
+  }
+
+  /** As {@link #open(Consumer)}, telling {@code rulesWatch} of the rules file's problems too. */
+  public OpenProcessor openWatching(RuleBook.Listener rulesWatch) {
     List<String> problems = new ArrayList<>();
     DetectorConfig config = null;
     try {
@@ -32,7 +38,7 @@ public record ProcessorSources(EnricherSources enricher, Path detectors) {
     } catch (StartupException e) {
       problems.addAll(SettingsException.problemsOf(e));
     }
-    EnricherSources.OpenEnricher open = enricher.open(onRulesLoaded, problems);
+    EnricherSources.OpenEnricher open = enricher.open(rulesWatch, problems);
     try {
       return new OpenProcessor(open, config.requireProfile(open.enricher().profileId()));
     } catch (StartupException e) {

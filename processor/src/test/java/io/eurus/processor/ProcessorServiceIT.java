@@ -6,6 +6,7 @@ import io.eurus.embedded.testing.SharedKafka;
 import io.eurus.embedded.testing.TopicProbe;
 import io.eurus.events.Json;
 import io.eurus.events.Topics;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import io.eurus.platform.ops.Ops;
 import io.eurus.platform.settings.CommonSettings;
@@ -34,7 +35,7 @@ class ProcessorServiceIT {
   @Test
   void brokenRecordGoesToTheDeadLetterTopicAndTheNextArticleIsProcessed() throws Exception {
     String bootstrap = SharedKafka.bootstrapServers();
-    TopicAdmin.ensureTopics(bootstrap, Topics.ALL, 1);
+    TopicAdmin.ensureTopics(KafkaConnection.to(bootstrap), Topics.ALL, 1);
     ProcessorSettings settings = new ProcessorSettings(Map.of(
         CommonSettings.BOOTSTRAP_SERVERS, bootstrap,
         ProcessorSettings.APPLICATION_ID, "processor-it-" + UUID.randomUUID(),
@@ -62,6 +63,38 @@ class ProcessorServiceIT {
           .satisfies(r -> assertThat(r.value().tone()).isNegative());
       assertThat(raised).filteredOn(r -> r.key().endsWith(good)).extracting(r -> r.value().rule().id()).contains("sanctions");
       assertThat(service.healthy()).isTrue();
+    }
+  }
+
+  @Test
+  void aRulesFileSavedEmptyRaisesRulesProblemToTheDeskAndItsFixEndsIt() throws Exception {
+    String bootstrap = SharedKafka.bootstrapServers();
+    TopicAdmin.ensureTopics(SharedKafka.connection(), Topics.ALL, 1);
+    Path rules = java.nio.file.Files.writeString(state.resolve("rules-" + UUID.randomUUID() + ".yaml"),
+        "rules:\n  - {id: sanctions, name: Sanctions, query: 'sanction*'}\n");
+    ProcessorSettings settings = new ProcessorSettings(Map.of(
+        CommonSettings.BOOTSTRAP_SERVERS, bootstrap,
+        ProcessorSettings.APPLICATION_ID, "processor-it-" + UUID.randomUUID(),
+        ProcessorSettings.STATE_DIR, state.resolve("streams").toString(),
+        ProcessorSettings.RULES_FILE, rules.toString(),
+        ProcessorSettings.RULES_RELOAD_SECONDS, "1"));
+    String key = io.eurus.events.AlertType.RULES_PROBLEM + ":" + rules + ":";
+    try (var alerts = new TopicProbe<>(bootstrap, Topics.ALERTS);
+         ProcessorService service = new ProcessorService(settings, new Ops())) {
+      service.start();
+
+      java.nio.file.Files.writeString(rules, "rules: []\n"); // a half-done edit
+      var opened = alerts.readUntil(seen -> seen.stream().anyMatch(r -> r.key().startsWith(key)), Duration.ofSeconds(30));
+      java.nio.file.Files.writeString(rules, "rules:\n  - {id: sanctions, name: Sanctions, query: 'sanction*'}\n");
+      var fixed = alerts.readUntil(seen -> seen.stream().anyMatch(r -> r.key().startsWith(key) && r.value().revision() == 2),
+          Duration.ofSeconds(30));
+
+      assertThat(opened).filteredOn(r -> r.key().startsWith(key)).singleElement().satisfies(r -> {
+        assertThat(r.value().severity()).isEqualTo(io.eurus.events.Severity.HIGH);
+        assertThat(r.value().summary()).contains(rules + " holds no usable rule", "The 1 rules read before stay in force");
+      });
+      assertThat(fixed).filteredOn(r -> r.key().startsWith(key)).extracting(r -> r.value().revision() + " " + r.value().title())
+          .containsExactly("1 Rules file problem: the previous rules stay in force", "2 Rules file fixed: 1 rules in force");
     }
   }
 

@@ -16,9 +16,19 @@ public interface Channel extends AutoCloseable {
   /** Delivers one alert, or throws with a one-line reason (never a secret such as the URL). */
   void deliver(Alert alert) throws DeliveryException;
 
+  /** When this channel's digests go out; null for a channel that sends none. */
+  default DigestSchedule digestSchedule() {
+    return null;
+  }
+
+  /** Whether {@code alert} waits for the digest instead of going at once (only with a {@link #digestSchedule()}). */
+  default boolean digests(Alert alert) {
+    return false;
+  }
+
   /** Whether alerts held back for this channel go out together as one message (a digest). */
   default boolean sendsDigests() {
-    return false;
+    return digestSchedule() != null;
   }
 
   /** Delivers held-back alerts as one digest; only called when {@link #sendsDigests()}. */

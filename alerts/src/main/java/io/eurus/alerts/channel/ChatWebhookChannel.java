@@ -1,7 +1,6 @@
 package io.eurus.alerts.channel;
 
-import io.eurus.alerts.routing.ChannelOptions;
-import io.eurus.alerts.routing.Options;
+import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import java.net.URI;
 import java.util.Map;
@@ -28,7 +27,6 @@ abstract class ChatWebhookChannel implements Channel {
 
   /** The checked {@code url} of a chat channel's options; null when they have problems. */
   static String url(Options options) {
-    options.allowOnly(ChannelOptions.withCommon(OPTIONS));
     return HttpPoster.url(options);
   }
 

@@ -1,8 +1,6 @@
 package io.eurus.alerts.channel;
 
-import io.eurus.alerts.routing.ChannelOptions;
-import io.eurus.alerts.routing.DigestSchedule;
-import io.eurus.alerts.routing.Options;
+import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.Severity;
 import jakarta.mail.Message;
@@ -26,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * Email over SMTP (angus-mail): one mail per urgent alert, and the rest in a scheduled digest. Every mail
@@ -80,7 +81,6 @@ public final class EmailChannel implements Channel {
   }
 
   public static EmailChannel from(String name, Options options) {
-    options.allowOnly(ChannelOptions.withCommon(OPTIONS));
     Options server = options.child("smtp");
     if (!options.has("smtp")) {
       options.problem("smtp", "is required: {host: …, port: 587, username: …, password: {env: NAME}}");
@@ -178,13 +178,14 @@ public final class EmailChannel implements Channel {
     return alert.severity().compareTo(urgent) >= 0;
   }
 
+  @Override
   public DigestSchedule digestSchedule() {
     return digest;
   }
 
   @Override
-  public boolean sendsDigests() {
-    return true;
+  public boolean digests(Alert alert) {
+    return !isUrgent(alert);
   }
 
   @Override
@@ -231,8 +232,29 @@ public final class EmailChannel implements Channel {
         Transport.send(message, smtp.username(), smtp.password());
       }
     } catch (MessagingException e) {
-      throw new DeliveryException("SMTP " + smtp.host() + ":" + smtp.port() + ": " + oneLine(e));
+      String reason = "SMTP " + smtp.host() + ":" + smtp.port() + ": " + oneLine(e);
+      throw permanent(e) ? DeliveryException.permanent(reason) : new DeliveryException(reason);
     }
+  }
+
+  /**
+   * Whether the server refused for good: a 5xx reply (no such mailbox, sender refused, message refused) or a
+   * refused login. A 4xx reply, a timeout or a connection that failed are worth retrying.
+   */
+  static boolean permanent(MessagingException error) {
+    for (Throwable e = error; e != null; e = e instanceof MessagingException m && m.getNextException() != null ? m.getNextException()
+        : e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof jakarta.mail.AuthenticationFailedException) {
+        return true;
+      }
+      int code = e instanceof SMTPSendFailedException f ? f.getReturnCode()
+          : e instanceof SMTPAddressFailedException f ? f.getReturnCode()
+          : e instanceof SMTPSenderFailedException f ? f.getReturnCode() : -1;
+      if (code >= 500) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String oneLine(MessagingException e) {

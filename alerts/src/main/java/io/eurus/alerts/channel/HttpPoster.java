@@ -1,13 +1,15 @@
 package io.eurus.alerts.channel;
 
-import io.eurus.alerts.routing.Options;
+import io.eurus.alerts.config.Options;
 import io.eurus.events.Json;
+import io.eurus.platform.retry.Backoff;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /** POSTs a body to one URL and turns anything but a 2xx into a {@link DeliveryException} with a safe reason. */
@@ -24,7 +26,6 @@ public final class HttpPoster {
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  /** Checks a URL from the routing file; returns the reason it is unusable, or null. Never echoes the URL. */
   /** The {@code url} secret of a channel's options, checked; null (with the problem recorded) when unusable. */
   static String url(Options options) {
     String url = options.secret("url", true);
@@ -36,6 +37,21 @@ public final class HttpPoster {
     return url;
   }
 
+  /**
+   * What an answer other than 2xx means for the retries: a client error other than 408 (timeout) and 429 (too
+   * many requests) is the same on every attempt (a wrong URL, a revoked webhook, a payload refused), so it is
+   * permanent; a 429 or 503 may say when to come back (Retry-After); anything else is retried with the backoff.
+   */
+  static DeliveryException failure(int status, String retryAfterHeader, Instant now) {
+    String reason = "HTTP " + status;
+    if (status >= 400 && status < 500 && status != 408 && status != 429) {
+      return DeliveryException.permanent(reason);
+    }
+    Duration retryAfter = status == 429 || status == 503 ? Backoff.retryAfter(retryAfterHeader, now) : null;
+    return DeliveryException.retryAfter(retryAfter == null ? reason : reason + " (Retry-After " + retryAfter.toSeconds() + " s)", retryAfter);
+  }
+
+  /** Checks a URL from the routing file; returns the reason it is unusable, or null. Never echoes the URL. */
   public static String problemWith(String url) {
     try {
       URI uri = URI.create(url);
@@ -68,7 +84,7 @@ public final class HttpPoster {
     try {
       HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() / 100 != 2) {
-        throw new DeliveryException("HTTP " + response.statusCode());
+        throw failure(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), Instant.now());
       }
     } catch (IOException e) {
       // The JDK's messages may quote the URL; keep the exception type and nothing that could hold a secret.

@@ -2,7 +2,7 @@ package io.eurus.alerts.channel;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eurus.alerts.routing.Options;
+import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.ArticleRef;
 import io.eurus.events.Json;

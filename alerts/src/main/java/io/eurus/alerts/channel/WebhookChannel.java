@@ -1,9 +1,7 @@
 package io.eurus.alerts.channel;
 
-import io.eurus.alerts.routing.ChannelOptions;
-import io.eurus.alerts.routing.Options;
+import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
-import io.eurus.events.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,7 +48,6 @@ public final class WebhookChannel implements Channel {
 
   /** Reads and checks this channel's options; returns null when they have problems (recorded in {@code options}). */
   public static WebhookChannel from(String name, Options options) {
-    options.allowOnly(ChannelOptions.withCommon(OPTIONS));
     String url = HttpPoster.url(options);
     String secret = options.secret("secret", false);
     return url == null ? null : new WebhookChannel(name, url, secret);
@@ -65,7 +62,7 @@ public final class WebhookChannel implements Channel {
   public void deliver(Alert alert) throws DeliveryException {
     byte[] body;
     try {
-      body = Json.mapper().writeValueAsBytes(alert);
+      body = OutboundJson.mapper().writeValueAsBytes(alert);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,7 @@
 package io.eurus.alerts.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eurus.alerts.channel.OutboundJson;
 import io.eurus.alerts.desk.Acknowledgements;
 import io.eurus.alerts.desk.Acknowledgements.AckException;
 import io.eurus.alerts.desk.Desk;
@@ -17,7 +18,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
-import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.net.BindException;
@@ -25,7 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The desk dashboard: a static page (no inline script, strict Content-Security-Policy, uPlot from its
@@ -48,6 +48,7 @@ public final class Dashboard implements AutoCloseable {
   private final Muting muting;
   private final DashboardAccess access;
   private final Clock clock;
+  private final StreamClients streams;
   private Javalin app;
 
   public Dashboard(String host, int port, DashboardAccess access, Desk desk, Acknowledgements acknowledgements,
@@ -59,13 +60,23 @@ public final class Dashboard implements AutoCloseable {
     this.muting = muting;
     this.access = access;
     this.clock = clock;
+    this.streams = new StreamClients(desk, Dashboard::json);
+  }
+
+  private static String json(Object data) {
+    try {
+      return OutboundJson.mapper().writeValueAsString(data);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + data.getClass().getSimpleName() + " as JSON", e);
+    }
   }
 
   public void start() {
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
-      config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      config.jsonMapper(new JavalinJackson(OutboundJson.mapper(), false));
+      config.jetty.threadPool = threadPool();
       config.staticFiles.add("/dashboard", Location.CLASSPATH);
       config.staticFiles.enableWebjars();
       config.routes.before(ctx -> {
@@ -74,18 +85,20 @@ public final class Dashboard implements AutoCloseable {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
       });
+      // Every request that changes something, on any path, present or future: only from the page itself.
+      config.routes.before(CrossSiteGuard::check);
       config.routes.before("/api/*", ctx -> {
         ctx.header("Cache-Control", "no-store");
-        if (!ctx.path().equals("/api/session") && !access.allows(ctx)) {
+        if (!ctx.path().equals("/api/session") && !access.allows(ctx, clock.instant())) {
           ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "a valid dashboard token is required"));
           ctx.skipRemainingHandlers();
         }
       });
       config.routes.get("/api/session", ctx -> ctx.json(Map.of("tokenRequired", access.tokenRequired(),
-          "authenticated", access.allows(ctx))));
+          "authenticated", access.allows(ctx, clock.instant()))));
       config.routes.post("/api/session", this::login);
       config.routes.get("/api/alerts", ctx -> ctx.json(desk.alerts(filter(ctx), MAX_LIST)));
-      config.routes.sse("/api/alerts/stream", this::stream);
+      config.routes.get("/api/alerts/stream", streams::open);
       config.routes.post("/api/alerts/<id>/ack", this::acknowledge);
       config.routes.get("/api/mutes", ctx -> ctx.json(desk.mutes()));
       config.routes.post("/api/mutes", this::mute);
@@ -107,6 +120,17 @@ public final class Dashboard implements AutoCloseable {
     }
   }
 
+  /**
+   * Requests are short (the live streams hold no thread), so a small pool does; after a burst of clients its idle
+   * threads are given back within seconds, all at once, instead of one a minute (Jetty's defaults).
+   */
+  private static QueuedThreadPool threadPool() {
+    QueuedThreadPool pool = new QueuedThreadPool(32, 4, 5_000);
+    pool.setMaxEvictCount(32);
+    pool.setName("eurus-dashboard-http");
+    return pool;
+  }
+
   private static Desk.Filter filter(Context ctx) {
     String type = ctx.queryParam("type");
     String severity = ctx.queryParam("severity");
@@ -114,24 +138,6 @@ public final class Dashboard implements AutoCloseable {
     return new Desk.Filter(type == null || type.isEmpty() ? null : AlertType.valueOf(type.toUpperCase(Locale.ROOT)),
         severity == null || severity.isEmpty() ? null : Severity.valueOf(severity.toUpperCase(Locale.ROOT)),
         bloc == null || bloc.isEmpty() ? null : bloc);
-  }
-
-  private void stream(SseClient client) {
-    client.keepAlive();
-    Consumer<Desk.Change> watcher = change -> send(client, change.kind(), change.data());
-    client.onClose(() -> desk.unwatch(watcher));
-    desk.watch(watcher, snapshot -> send(client, "snapshot", snapshot));
-  }
-
-  private static void send(SseClient client, String event, Object data) {
-    if (client.terminated()) {
-      return;
-    }
-    try {
-      client.sendEvent(event, Json.mapper().writeValueAsString(data));
-    } catch (Exception e) {
-      client.close(); // a page that went away; it reconnects with a fresh snapshot if it comes back
-    }
   }
 
   private void acknowledge(Context ctx) {
@@ -191,7 +197,8 @@ public final class Dashboard implements AutoCloseable {
       ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "wrong token"));
       return;
     }
-    Cookie cookie = new Cookie(DashboardAccess.COOKIE, access.sessionCookieValue());
+    Cookie cookie = new Cookie(DashboardAccess.COOKIE, access.newSession(clock.instant()));
+    cookie.setMaxAge((int) DashboardAccess.SESSION_LIFETIME.toSeconds());
     cookie.setHttpOnly(true);
     cookie.setSameSite(SameSite.STRICT);
     cookie.setPath("/");
@@ -216,8 +223,14 @@ public final class Dashboard implements AutoCloseable {
     return false;
   }
 
+  /** Pages following the desk live. */
+  public int streams() {
+    return streams.size();
+  }
+
   @Override
   public void close() {
+    streams.close();
     if (app != null) {
       app.stop();
     }

@@ -6,6 +6,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,14 +22,15 @@ import java.util.Set;
 public final class DashboardAccess {
 
   static final String COOKIE = "eurus_desk";
+  /** How long a session lasts before the page asks for the token again: a working day. */
+  static final Duration SESSION_LIFETIME = Duration.ofHours(12);
   private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final byte[] token;
-  private final byte[] session;
 
   private DashboardAccess(String token) {
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
-    this.session = token == null ? null : sessionValue(token).getBytes(StandardCharsets.UTF_8);
   }
 
   public static DashboardAccess forBinding(String host, String token) {
@@ -54,8 +59,8 @@ public final class DashboardAccess {
     return token != null;
   }
 
-  /** Whether the request may use the API. */
-  boolean allows(Context ctx) {
+  /** Whether the request may use the API at {@code now}. */
+  boolean allows(Context ctx, Instant now) {
     if (token == null) {
       String host = ctx.host() == null ? "" : ctx.host().toLowerCase(Locale.ROOT);
       String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d+$", "");
@@ -65,8 +70,7 @@ public final class DashboardAccess {
     if (header != null && header.startsWith("Bearer ")) {
       return same(header.substring(7).strip().getBytes(StandardCharsets.UTF_8), token);
     }
-    String cookie = ctx.cookie(COOKIE);
-    return cookie != null && same(cookie.getBytes(StandardCharsets.UTF_8), session);
+    return validSession(ctx.cookie(COOKIE), now);
   }
 
   /** Whether {@code offered} is the token; on success the page may hold a session cookie instead. */
@@ -74,14 +78,40 @@ public final class DashboardAccess {
     return token != null && offered != null && same(offered.getBytes(StandardCharsets.UTF_8), token);
   }
 
-  String sessionCookieValue() {
-    return new String(session, StandardCharsets.UTF_8);
+  /**
+   * A new session's cookie value: a random id, its expiry, and an HMAC of both keyed with the token. Each login
+   * gets its own value, which stops working at its expiry; it reveals nothing of the token, and every instance
+   * that has the token can check it (no session store, nothing lost on a restart).
+   */
+  String newSession(Instant now) {
+    byte[] id = new byte[16];
+    RANDOM.nextBytes(id);
+    String claim = Base64.getUrlEncoder().withoutPadding().encodeToString(id) + "." + now.plus(SESSION_LIFETIME).getEpochSecond();
+    return claim + "." + sign(claim);
   }
 
-  // Not the token itself: a cookie leaked from a browser profile does not reveal the token others use with curl.
-  private static String sessionValue(String token) {
-    return io.eurus.alerts.channel.WebhookChannel.sign(token.getBytes(StandardCharsets.UTF_8),
-        "eurus-dashboard-session".getBytes(StandardCharsets.UTF_8));
+  boolean validSession(String cookie, Instant now) {
+    if (cookie == null || token == null) {
+      return false;
+    }
+    int last = cookie.lastIndexOf('.');
+    int expiry = last < 0 ? -1 : cookie.lastIndexOf('.', last - 1);
+    if (expiry < 0) {
+      return false;
+    }
+    String claim = cookie.substring(0, last);
+    if (!same(cookie.substring(last + 1).getBytes(StandardCharsets.UTF_8), sign(claim).getBytes(StandardCharsets.UTF_8))) {
+      return false;
+    }
+    try {
+      return now.getEpochSecond() < Long.parseLong(claim.substring(expiry + 1));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private String sign(String claim) {
+    return io.eurus.alerts.channel.WebhookChannel.sign(token, ("eurus-dashboard-session|" + claim).getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean same(byte[] a, byte[] b) {

@@ -21,16 +21,22 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class HeldLane extends Lane {
 
-  /** More than this many held alerts pause reading until some are released, to bound memory. */
-  static final int MAX_HELD = 10_000;
+  /** Digests are one delivery each, one after the other. */
+  private static final String DIGEST = "digest";
 
-  private record Held(ConsumerRecord<String, Alert> record, Instant release) {
+  private static final class Held {
+    final ConsumerRecord<String, Alert> record;
+    final Instant release;
+    boolean inDelivery;
+
+    Held(ConsumerRecord<String, Alert> record, Instant release) {
+      this.record = record;
+      this.release = release;
+    }
   }
 
   private final Map<TopicPartition, TreeMap<Long, Held>> held = new HashMap<>();
-  private final Map<TopicPartition, Long> seen = new HashMap<>();
   private int count;
-  private boolean paused;
 
   public HeldLane(ChannelPlan plan, Routing routing, Context context) {
     super("held", plan, routing, context);
@@ -42,69 +48,65 @@ public final class HeldLane extends Lane {
   }
 
   @Override
-  boolean accept(ConsumerRecord<String, Alert> record) {
+  void accept(ConsumerRecord<String, Alert> record) {
     Instant release = plan.hold().releaseAt(record.value(), Instant.ofEpochMilli(record.timestamp()));
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     held.computeIfAbsent(partition, p -> new TreeMap<>()).put(record.offset(), new Held(record, release));
-    seen.put(partition, record.offset() + 1);
+    ledger.open(partition, record.offset());
     count++;
-    return true;
   }
 
   @Override
   void afterPoll() {
     Instant now = context.clock().instant();
     List<Held> due = new ArrayList<>();
-    held.values().forEach(partition -> partition.values().stream().filter(h -> !h.release().isAfter(now)).forEach(due::add));
+    held.values().forEach(partition -> partition.values().stream().filter(h -> !h.inDelivery && !h.release.isAfter(now)).forEach(due::add));
     if (!due.isEmpty()) {
-      due.sort(Comparator.comparing(Held::release).thenComparing(h -> h.record().timestamp()));
-      release(due);
-    }
-    boolean full = count >= MAX_HELD;
-    if (full != paused) {
-      pauseConsumption(full);
-      paused = full;
+      due.sort(Comparator.comparing((Held h) -> h.release).thenComparing(h -> h.record.timestamp()));
+      due.forEach(h -> h.inDelivery = true);
+      release(due.stream().map(h -> h.record).toList());
     }
   }
 
-  private void release(List<Held> due) {
-    List<ConsumerRecord<String, Alert>> records = due.stream().map(Held::record).toList();
+  private void release(List<ConsumerRecord<String, Alert>> records) {
     if (plan.channel().sendsDigests()) {
       List<Alert> alerts = records.stream().map(ConsumerRecord::value).toList();
-      if (deliver(() -> plan.channel().deliverDigest(alerts), records, "digest of " + alerts.size())) {
-        records.forEach(this::forget);
-      }
+      submit(DIGEST, records, () -> plan.channel().deliverDigest(alerts), "digest of " + alerts.size());
       return;
     }
     for (ConsumerRecord<String, Alert> record : records) {
-      if (!deliver(() -> plan.channel().deliver(record.value()), List.of(record), record.value().id())) {
-        return;
-      }
-      forget(record);
-    }
-  }
-
-  private void forget(ConsumerRecord<String, Alert> record) {
-    TreeMap<Long, Held> partition = held.get(new TopicPartition(record.topic(), record.partition()));
-    if (partition != null && partition.remove(record.offset()) != null) {
-      count--;
+      submit(record.value().key(), List.of(record), () -> plan.channel().deliver(record.value()), record.value().id());
     }
   }
 
   @Override
-  void settled(TopicPartition partition, long offset) {
-    seen.put(partition, offset + 1);
+  void ended(Deliveries.Outcome outcome) {
+    for (ConsumerRecord<String, Alert> record : outcome.job().records) {
+      TopicPartition topicPartition = new TopicPartition(record.topic(), record.partition());
+      TreeMap<Long, Held> partition = held.get(topicPartition);
+      Held h = partition == null ? null : partition.get(record.offset());
+      if (h == null) {
+        continue;
+      }
+      if (outcome.result() == Deliveries.Result.ABANDONED) {
+        h.inDelivery = false; // released again at the next poll, if the partition is still ours
+      } else {
+        partition.remove(record.offset());
+        ledger.settle(topicPartition, record.offset());
+        count--;
+      }
+    }
   }
 
   @Override
-  Map<TopicPartition, Long> positions() {
-    Map<TopicPartition, Long> positions = new HashMap<>(seen);
-    held.forEach((partition, records) -> {
-      if (!records.isEmpty()) {
-        positions.put(partition, records.firstKey());
-      }
-    });
-    return positions;
+  int backlog() {
+    return count;
+  }
+
+  /** Held alerts wait for hours (a night's quiet, a daily digest): many more may be held than are in delivery. */
+  @Override
+  int maxBacklog() {
+    return 10_000;
   }
 
   @Override
@@ -112,7 +114,6 @@ public final class HeldLane extends Lane {
     for (TopicPartition partition : partitions) {
       TreeMap<Long, Held> dropped = held.remove(partition);
       count -= dropped == null ? 0 : dropped.size();
-      seen.remove(partition);
     }
   }
 

@@ -4,16 +4,18 @@ import io.eurus.alerts.routing.ChannelPlan;
 import io.eurus.alerts.routing.Routing;
 import io.eurus.events.Alert;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
-/** Delivers the alerts a channel takes at once, one by one in partition order. */
+/**
+ * Delivers the alerts a channel takes at once: several at a time, each alert key in partition order. An alert
+ * stays open in the {@link OffsetLedger} until it is delivered or dead-lettered, so a restart resends nothing
+ * that was settled and loses nothing that was not.
+ */
 public final class ImmediateLane extends Lane {
 
-  private final Map<TopicPartition, Long> positions = new HashMap<>();
+  private int backlog;
 
   public ImmediateLane(ChannelPlan plan, Routing routing, Context context) {
     super("now", plan, routing, context);
@@ -25,28 +27,27 @@ public final class ImmediateLane extends Lane {
   }
 
   @Override
-  boolean accept(ConsumerRecord<String, Alert> record) {
+  void accept(ConsumerRecord<String, Alert> record) {
+    ledger.open(new TopicPartition(record.topic(), record.partition()), record.offset());
+    backlog++;
     Alert alert = record.value();
-    if (!deliver(() -> plan.channel().deliver(alert), List.of(record), alert.id())) {
-      return false;
+    submit(alert.key(), List.of(record), () -> plan.channel().deliver(alert), alert.id());
+  }
+
+  @Override
+  void ended(Deliveries.Outcome outcome) {
+    backlog--;
+    if (outcome.result() == Deliveries.Result.ABANDONED) {
+      return; // stays unsettled: delivered again after the restart or by the partition's next owner
     }
-    settled(new TopicPartition(record.topic(), record.partition()), record.offset());
-    return true;
+    for (ConsumerRecord<String, Alert> record : outcome.job().records) {
+      ledger.settle(new TopicPartition(record.topic(), record.partition()), record.offset());
+    }
   }
 
   @Override
-  void settled(TopicPartition partition, long offset) {
-    positions.put(partition, offset + 1);
-  }
-
-  @Override
-  Map<TopicPartition, Long> positions() {
-    return positions;
-  }
-
-  @Override
-  void revoked(java.util.Collection<TopicPartition> partitions) {
-    partitions.forEach(positions::remove);
+  int backlog() {
+    return backlog;
   }
 
   @Override

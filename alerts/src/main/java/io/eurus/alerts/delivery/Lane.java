@@ -1,13 +1,14 @@
 package io.eurus.alerts.delivery;
 
-import io.eurus.alerts.channel.DeliveryException;
 import io.eurus.alerts.desk.Mutes;
 import io.eurus.alerts.routing.ChannelPlan;
 import io.eurus.alerts.routing.Routing;
 import io.eurus.events.Alert;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,21 +39,29 @@ import org.slf4j.LoggerFactory;
  * channel exactly where it stopped.
  *
  * <p>An offset is committed only once every alert before it is settled: delivered, dead-lettered with the
- * reason, or not for this channel. On assignment the lane re-reads the last cool-down's worth of records
+ * reason, or not for this channel; the commit's metadata names what is settled past it (see {@link OffsetLedger}),
+ * so a restart repeats nothing delivered past a slower alert. On assignment the lane re-reads the last cool-down's worth of records
  * it had already settled, without delivering them, to rebuild its {@link Throttle}: the restarted service
  * throttles exactly as the stopped one would have.
  */
 public abstract class Lane implements AutoCloseable {
 
-  /** What every lane of a service shares. */
-  /** @param mutes the desk's mutes in force: what they cover is not delivered, as if not routed here */
-  public record Context(String bootstrapServers, String groupPrefix, DeadLetters deadLetters, Mutes mutes,
+  /**
+   * What every lane of a service shares.
+   *
+   * @param mutes the desk's mutes in force: what they cover is not delivered, as if not routed here
+   */
+  public record Context(KafkaConnection kafka, String groupPrefix, DeadLetters deadLetters, Receipts receipts, Mutes mutes,
       MeterRegistry metrics, Clock clock) {
   }
 
   static final Logger LOG = LoggerFactory.getLogger(Lane.class);
   private static final Duration POLL = Duration.ofMillis(200);
-  private static final int MAX_POLL_RECORDS = 20;
+  private static final int MAX_POLL_RECORDS = 100;
+  /** More unsettled alerts than this pause reading until some settle, to bound memory during an outage. */
+  static final int MAX_BACKLOG = 1_000;
+  /** How long a stop or a rebalance waits for the attempts under way (an HTTP attempt times out after 10 s). */
+  private static final Duration FINISH_ATTEMPTS = Duration.ofSeconds(30);
   private static final int THROTTLE_KEYS = 50_000;
 
   final ChannelPlan plan;
@@ -61,13 +71,17 @@ public abstract class Lane implements AutoCloseable {
   private final Throttle throttle;
   private final KafkaConsumer<String, Alert> consumer;
   private final Map<TopicPartition, Long> replayUntil = new HashMap<>();
-  private final Map<TopicPartition, Long> committed = new HashMap<>();
+  /** What each partition's alerts need: the lanes open and settle, the commits come from it. */
+  final OffsetLedger ledger = new OffsetLedger();
+  private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
   private final Counter delivered;
   private final Counter deadLettered;
   private final Counter throttled;
   private final Timer latency;
+  final Deliveries deliveries;
   private volatile boolean running;
   private volatile boolean failed;
+  private boolean paused;
   private Thread thread;
 
   Lane(String lane, ChannelPlan plan, Routing routing, Context context) {
@@ -76,20 +90,24 @@ public abstract class Lane implements AutoCloseable {
     this.routing = routing;
     this.context = context;
     this.throttle = new Throttle(plan.cooldown(), THROTTLE_KEYS);
-    Map<String, Object> config = KafkaClients.consumerConfig(context.bootstrapServers(), groupId(), "eurus-alerts-" + plan.name() + "-" + lane);
+    Map<String, Object> config = KafkaClients.consumerConfig(context.kafka(), groupId(), "eurus-alerts-" + plan.name() + "-" + lane);
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
     // After a crash, another instance (or the restarted one) takes over the channel within 10 s, not 45.
     config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-    // A lane may spend a whole retry budget on each record of a batch before it polls again.
-    long budget = MAX_POLL_RECORDS * plan.retry().worstCase().toMillis() + 60_000;
-    config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, Math.max(300_000, budget)));
+    // Deliveries run beside the consumer (see Deliveries): it polls every POLL whatever the channel does, so the
+    // default max.poll.interval holds however long an outage lasts.
     this.consumer = KafkaClients.consumer(Topics.ALERTS, config);
+    this.deliveries = new Deliveries(plan.name(), "eurus-alerts-" + plan.name() + "-" + lane, plan.concurrency(), plan.retry(),
+        context.clock(), RandomGenerator.getDefault(), new Outcomes());
     MeterRegistry metrics = context.metrics();
     this.delivered = metrics.counter("eurus_alerts_delivered", "channel", plan.name(), "lane", lane);
     this.deadLettered = metrics.counter("eurus_alerts_dead_lettered", "channel", plan.name(), "lane", lane);
     this.throttled = metrics.counter("eurus_alerts_throttled", "channel", plan.name(), "lane", lane);
     this.latency = Timer.builder("eurus_alerts_delivery_latency").description("From the alert's record time to its delivery")
         .tags("channel", plan.name(), "lane", lane).publishPercentiles(0.5, 0.99).register(metrics);
+    Gauge.builder("eurus_alerts_retrying", deliveries, Deliveries::retrying)
+        .description("Alerts this channel failed to deliver at least once and is still retrying").tags("channel", plan.name(), "lane", lane)
+        .register(metrics);
   }
 
   /** The consumer group: one per channel and lane, named after the channel. */
@@ -110,16 +128,20 @@ public abstract class Lane implements AutoCloseable {
   /** Whether this lane, rather than the channel's other one, takes the alert published at {@code at}. */
   abstract boolean takes(Alert alert, Instant at);
 
-  /** Takes an alert routed here and let through by the throttle; false when the lane stops before it settled. */
-  abstract boolean accept(ConsumerRecord<String, Alert> record);
+  /** Takes an alert routed here and let through by the throttle. */
+  abstract void accept(ConsumerRecord<String, Alert> record);
 
-  /** Marks an offset as needing nothing more from this lane. */
-  abstract void settled(TopicPartition partition, long offset);
+  /** A delivery this lane submitted ended (on the consumer thread). */
+  abstract void ended(Deliveries.Outcome outcome);
 
-  /** The next offset to commit per partition: everything before it is settled. */
-  abstract Map<TopicPartition, Long> positions();
+  /** Alerts taken and not settled yet: more than {@link #maxBacklog()} pause reading. */
+  abstract int backlog();
 
-  /** Called after each poll, also when it returned nothing. */
+  int maxBacklog() {
+    return MAX_BACKLOG;
+  }
+
+  /** Called after each poll, also when it returned nothing, once the ended deliveries are counted. */
   void afterPoll() {
   }
 
@@ -132,21 +154,21 @@ public abstract class Lane implements AutoCloseable {
   private void run() {
     try {
       consumer.subscribe(List.of(Topics.ALERTS.name()), new Rebalance());
-      while (running) {
+      while (running && !failed) {
         try {
           for (ConsumerRecord<String, Alert> record : consumer.poll(POLL)) {
-            if (!running || !handle(record)) {
-              break; // stopping: what is not settled stays uncommitted and is delivered after the restart
-            }
+            handle(record);
           }
+          collectOutcomes();
           afterPoll();
+          flowControl();
           commit(false);
         } catch (RecordDeserializationException e) {
           if (reportsUnreadable()) {
             context.deadLetters().unreadable(e, plan.name());
           }
           consumer.seek(e.topicPartition(), e.offset() + 1);
-          settled(e.topicPartition(), e.offset());
+          ledger.settle(e.topicPartition(), e.offset());
         }
       }
     } catch (WakeupException e) {
@@ -155,16 +177,32 @@ public abstract class Lane implements AutoCloseable {
       failed = true;
       LOG.error("{}: delivery lane '{}' stopped: {}", plan.name(), lane, e.toString());
     } finally {
+      // Stopping: what is not settled stays uncommitted and is delivered after the restart.
+      deliveries.abandon(null, FINISH_ATTEMPTS);
+      collectOutcomes();
       try {
         finalCommit();
       } catch (RuntimeException e) {
         LOG.warn("{}: last commit failed ({}); the uncommitted alerts are delivered again after a restart", plan.name(), e.toString());
       }
       consumer.close(Duration.ofSeconds(5));
+      deliveries.close();
     }
   }
 
-  private boolean handle(ConsumerRecord<String, Alert> record) {
+  private void collectOutcomes() {
+    deliveries.outcomes().forEach(this::ended);
+  }
+
+  private void flowControl() {
+    boolean full = backlog() >= maxBacklog();
+    if (full != paused) {
+      pauseConsumption(full);
+      paused = full;
+    }
+  }
+
+  private void handle(ConsumerRecord<String, Alert> record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     Alert alert = record.value();
     Instant at = Instant.ofEpochMilli(record.timestamp());
@@ -172,72 +210,63 @@ public abstract class Lane implements AutoCloseable {
     if (alert == null || !routing.routes(alert, plan.name()) || !takes(alert, at)
         || context.mutes().muted(alert, context.clock().instant())) {
       if (!replay) {
-        settled(partition, record.offset());
+        ledger.settle(partition, record.offset());
       }
-      return true;
+      return;
     }
     Throttle.Decision decision = throttle.decide(alert, at);
     if (replay) {
-      return true;
+      return;
+    }
+    if (ledger.settledBefore(partition, record.offset())) {
+      // Delivered (or throttled) before the last stop, past an alert that was still under way then.
+      ledger.settle(partition, record.offset());
+      return;
     }
     if (decision != Throttle.Decision.SEND) {
       throttled.increment();
       LOG.debug("{}: {} not sent ({})", plan.name(), alert.id(), decision);
-      settled(partition, record.offset());
-      return true;
+      ledger.settle(partition, record.offset());
+      return;
     }
-    return accept(record);
+    accept(record);
   }
 
-  /** What to deliver, once: one alert, or a digest. */
-  interface Delivery {
-    void run() throws DeliveryException;
+  /** Hands a delivery to the channel's workers; its end comes back through {@link #ended}. */
+  void submit(String key, List<ConsumerRecord<String, Alert>> records, Deliveries.Work work, String what) {
+    deliveries.submit(deliveries.job(key, records, work, what));
   }
 
-  /**
-   * Delivers with retries (exponential backoff with jitter), then dead-letters every record with the last
-   * reason. Returns false when the lane stops before the delivery settled.
-   */
-  boolean deliver(Delivery delivery, List<ConsumerRecord<String, Alert>> records, String what) {
-    String reason = "";
-    int attempts = plan.retry().maxAttempts();
-    for (int attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        delivery.run();
-        Instant now = context.clock().instant();
-        for (ConsumerRecord<String, Alert> record : records) {
-          delivered.increment();
-          latency.record(Duration.between(Instant.ofEpochMilli(record.timestamp()), now));
-        }
-        return true;
-      } catch (DeliveryException e) {
-        reason = e.getMessage();
-        LOG.warn("{}: {} attempt {}/{} failed: {}", plan.name(), what, attempt, attempts, reason);
-      }
-      if (attempt < attempts && !pause(plan.retry().backoff(attempt))) {
-        return false;
-      }
-    }
-    for (ConsumerRecord<String, Alert> record : records) {
-      String value = new String(Topics.ALERTS.valueSerde().serializer().serialize(record.topic(), record.value()), StandardCharsets.UTF_8);
-      context.deadLetters().undeliverable(record, value, plan.name(), plan.name() + ": " + reason + " after " + attempts
-          + (attempts == 1 ? " attempt" : " attempts"), attempts);
-      deadLettered.increment();
-    }
-    return true;
-  }
+  /** What the workers report, on their threads: metrics, receipts, dead letters. */
+  private final class Outcomes implements Deliveries.Listener {
 
-  /** Waits between attempts, waking early when the lane stops; returns whether to go on. */
-  private boolean pause(Duration wait) {
-    long until = System.nanoTime() + wait.toNanos();
-    try {
-      while (running && System.nanoTime() < until) {
-        Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+    @Override
+    public java.util.concurrent.CompletableFuture<?> delivered(Deliveries.Job job, Instant at) {
+      for (ConsumerRecord<String, Alert> record : job.records) {
+        delivered.increment();
+        latency.record(Duration.between(Instant.ofEpochMilli(record.timestamp()), at));
       }
-      return running;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+      return context.receipts().record(plan.name(), job.records.stream().map(ConsumerRecord::value).toList(), false);
+    }
+
+    @Override
+    public void deadLettered(Deliveries.Job job, String reason, int attempts) {
+      for (ConsumerRecord<String, Alert> record : job.records) {
+        String value = new String(Topics.ALERTS.valueSerde().serializer().serialize(record.topic(), record.value()), StandardCharsets.UTF_8);
+        context.deadLetters().undeliverable(record, value, plan.name(), reason, attempts);
+        deadLettered.increment();
+      }
+    }
+
+    @Override
+    public void retrying(Deliveries.Job job, String reason, int failures, Duration wait) {
+      LOG.warn("{}: {} attempt {} failed: {}; next in {}", plan.name(), job.what, failures, reason, Durations.text(wait));
+    }
+
+    @Override
+    public void broken(RuntimeException error) {
+      failed = true;
+      LOG.error("{}: delivery lane '{}' stops: {}", plan.name(), lane, error.getMessage());
     }
   }
 
@@ -257,15 +286,23 @@ public abstract class Lane implements AutoCloseable {
     } catch (WakeupException e) {
       commit(true);
     }
+    LOG.info("{}: lane '{}' stopped at {}", plan.name(), lane, describe(committed));
+  }
+
+  private static String describe(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    return offsets.isEmpty() ? "no offsets" : offsets.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(TopicPartition::toString)))
+        .map(e -> e.getKey() + "@" + e.getValue().offset() + OffsetLedger.describePast(e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private void commit(boolean sync) {
     Map<TopicPartition, OffsetAndMetadata> changed = new HashMap<>();
     Set<TopicPartition> assigned = consumer.assignment();
-    positions().forEach((partition, offset) -> {
+    ledger.commits().forEach((partition, offset) -> {
       // A synchronous commit repeats every position: an earlier asynchronous one may have failed.
       if (assigned.contains(partition) && (sync || !offset.equals(committed.get(partition)))) {
-        changed.put(partition, new OffsetAndMetadata(offset));
+        changed.put(partition, offset);
       }
     });
     if (changed.isEmpty()) {
@@ -280,15 +317,19 @@ public abstract class Lane implements AutoCloseable {
         }
       });
     }
-    changed.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+    committed.putAll(changed);
   }
 
   private final class Rebalance implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // The partitions' new owner delivers what is not settled here: stop those deliveries first.
+      deliveries.abandon(partitions, FINISH_ATTEMPTS);
+      collectOutcomes();
       commit(true);
       revoked(partitions);
+      ledger.forget(partitions);
       partitions.forEach(committed::remove);
     }
 
@@ -303,10 +344,12 @@ public abstract class Lane implements AutoCloseable {
       for (TopicPartition partition : partitions) {
         OffsetAndMetadata offset = offsets.get(partition);
         if (offset != null) {
-          committed.put(partition, offset.offset());
+          committed.put(partition, offset);
+          ledger.resume(partition, offset);
           since.put(partition, from);
         }
       }
+      LOG.info("{}: lane '{}' resumes at {}", plan.name(), lane, describe(committed));
       if (since.isEmpty() || plan.cooldown().isZero()) {
         return;
       }
@@ -326,7 +369,7 @@ public abstract class Lane implements AutoCloseable {
     if (thread != null) {
       consumer.wakeup();
       try {
-        thread.join(Duration.ofSeconds(15).toMillis());
+        thread.join(FINISH_ATTEMPTS.plusSeconds(15).toMillis()); // the attempts under way, then the last commit
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

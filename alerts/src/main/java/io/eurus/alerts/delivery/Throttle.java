@@ -1,6 +1,7 @@
 package io.eurus.alerts.delivery;
 
 import io.eurus.events.Alert;
+import io.eurus.events.AlertType;
 import io.eurus.events.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * De-duplication and cool-down per alert key, for one channel. A repeat of a revision already seen is
- * dropped; an update of an ongoing alert goes out at most once per cool-down, unless its severity rose.
+ * dropped; an update of an ongoing alert goes out at most once per cool-down, unless its severity rose or it is
+ * a rules problem's change of state (such as "fixed").
  *
  * <p>Decisions use the alerts' record times, not the clock, so replaying the same records gives the same
  * decisions: that is how a restarted lane rebuilds this state from the log (see {@link Lane}).
@@ -45,7 +47,9 @@ final class Throttle {
       return Decision.DUPLICATE;
     }
     boolean escalated = alert.severity().compareTo(last.severity()) > 0;
-    if (escalated || !at.isBefore(last.sentAt().plus(cooldown))) {
+    // Each revision of a rules problem is a change of state (another problem, or fixed): none waits.
+    boolean stateChange = alert.type() == AlertType.RULES_PROBLEM;
+    if (escalated || stateChange || !at.isBefore(last.sentAt().plus(cooldown))) {
       byKey.put(alert.key(), new Last(alert.revision(), alert.severity(), at));
       return Decision.SEND;
     }

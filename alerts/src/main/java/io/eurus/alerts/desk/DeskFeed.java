@@ -3,6 +3,7 @@ package io.eurus.alerts.desk;
 import io.eurus.events.Topic;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,11 +41,11 @@ public final class DeskFeed implements AutoCloseable {
   private volatile boolean caughtUp;
   private Thread thread;
 
-  public DeskFeed(String bootstrapServers, Desk desk, Duration history, Clock clock) {
+  public DeskFeed(KafkaConnection kafka, Desk desk, Duration history, Clock clock) {
     this.desk = desk;
     this.history = history;
     this.clock = clock;
-    Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, null, "eurus-alerts-desk");
+    Map<String, Object> config = KafkaClients.consumerConfig(kafka, null, "eurus-alerts-desk");
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     reader(Topics.ALERTS, desk::alert);

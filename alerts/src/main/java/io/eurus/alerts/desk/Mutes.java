@@ -4,6 +4,7 @@ import io.eurus.events.Alert;
 import io.eurus.events.Mute;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -61,8 +62,8 @@ public final class Mutes {
    *
    * @throws org.apache.kafka.common.errors.TimeoutException when Kafka does not answer in time
    */
-  public void load(String bootstrapServers, Duration timeout) {
-    Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, null, "eurus-alerts-mutes");
+  public void load(KafkaConnection kafka, Duration timeout) {
+    Map<String, Object> config = KafkaClients.consumerConfig(kafka, null, "eurus-alerts-mutes");
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {

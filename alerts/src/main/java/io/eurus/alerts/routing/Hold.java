@@ -1,5 +1,6 @@
 package io.eurus.alerts.routing;
 
+import io.eurus.alerts.channel.DigestSchedule;
 import io.eurus.events.Alert;
 import java.time.Instant;
 import java.util.function.Predicate;

@@ -1,28 +1,19 @@
 package io.eurus.alerts.routing;
 
+import io.eurus.platform.retry.Backoff;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How a channel retries: exponential backoff from {@code initial}, doubling up to {@code max}, with jitter
- * (each wait is drawn between half and all of the nominal one) so that many alerts retrying after an outage
- * do not hit the receiver in lockstep.
+ * How a channel retries an alert it did not take: with Eurus' {@link Backoff} (doubling from {@code initial} up
+ * to {@code max}, spread by ±20% so that the alerts retrying after one outage do not hit the receiver in
+ * lockstep), for as long as {@code budget} from the alert's first attempt. What gives up is time, not a count
+ * of attempts: an outage shorter than the budget delays alerts and loses none.
  */
-public record Retry(int maxAttempts, Duration initial, Duration max) {
+public record Retry(Duration initial, Duration max, Duration budget) {
 
-  /** The wait before attempt {@code attempt + 1} (attempt counts from 1). */
-  public Duration backoff(int attempt) {
-    long nominal = Math.min(max.toMillis(), initial.toMillis() << Math.min(attempt - 1, 30));
-    long half = nominal / 2;
-    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(nominal - half + 1));
-  }
+  static final double JITTER = 0.2;
 
-  /** The longest a single alert can spend retrying: the bound on how long a channel may hold its lane. */
-  public Duration worstCase() {
-    Duration total = Duration.ZERO;
-    for (int attempt = 1; attempt < maxAttempts; attempt++) {
-      total = total.plusMillis(Math.min(max.toMillis(), initial.toMillis() << Math.min(attempt - 1, 30)));
-    }
-    return total;
+  public Backoff backoff() {
+    return new Backoff(initial, max, JITTER);
   }
 }

@@ -3,8 +3,11 @@ package io.eurus.alerts.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.eurus.alerts.channel.EmailChannel;
+import io.eurus.alerts.channel.Channel;
+import io.eurus.alerts.channel.Channels;
+import io.eurus.alerts.channel.HttpPoster;
 import io.eurus.alerts.channel.WebhookChannel;
+import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.AlertType;
 import io.eurus.events.Severity;
@@ -40,7 +43,7 @@ import java.util.Set;
 public final class Routing {
 
   /** What a channel that does not say otherwise gets, from the service's settings. */
-  public record Defaults(Retry retry, Duration cooldown) {
+  public record Defaults(Retry retry, Duration cooldown, int concurrency) {
   }
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -72,11 +75,12 @@ public final class Routing {
     if (url == null || url.isBlank()) {
       return new Routing(List.of(), List.of());
     }
-    String problem = io.eurus.alerts.channel.HttpPoster.problemWith(url);
+    String problem = HttpPoster.problemWith(url);
     if (problem != null) {
       throw new StartupException("alerts.webhook.url (EURUS_ALERTS_WEBHOOK_URL) " + problem);
     }
-    ChannelPlan plan = new ChannelPlan(new WebhookChannel("webhook", url, secret), defaults.retry(), defaults.cooldown(), Hold.NONE);
+    ChannelPlan plan = new ChannelPlan(new WebhookChannel("webhook", url, secret), defaults.retry(), defaults.cooldown(), Hold.NONE,
+        defaults.concurrency());
     return new Routing(List.of(plan), List.of(new Route(Set.of(), Set.of(), null, List.of("webhook"))));
   }
 
@@ -159,17 +163,16 @@ public final class Routing {
     String type = options.requiredText("type");
     Retry retry = ChannelOptions.retry(options, defaults.retry());
     Duration cooldown = options.duration("cooldown", defaults.cooldown());
+    int concurrency = options.integer("concurrency", defaults.concurrency(), 1, 64);
     QuietHours quiet = ChannelOptions.quietHours(options);
     if (type == null) {
       return null;
     }
-    var channel = ChannelOptions.channel(name, type, options);
+    Channel channel = Channels.create(name, type, options, ChannelOptions.COMMON);
     if (channel == null) {
       return null;
     }
-    Hold hold = channel instanceof EmailChannel email
-        ? new Hold(quiet, alert -> !email.isUrgent(alert), email.digestSchedule())
-        : new Hold(quiet, null, null);
-    return new ChannelPlan(channel, retry, cooldown, hold);
+    Hold hold = new Hold(quiet, channel.digestSchedule() == null ? null : channel::digests, channel.digestSchedule());
+    return new ChannelPlan(channel, retry, cooldown, hold, concurrency);
   }
 }

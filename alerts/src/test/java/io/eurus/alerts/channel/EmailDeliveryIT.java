@@ -126,7 +126,7 @@ class EmailDeliveryIT {
         alert(prefix + ":b", 1, AlertType.VOLUME_SPIKE, Severity.MEDIUM, prefix + " second"),
         alert(prefix + ":c", 1, AlertType.RULE_MATCH, Severity.LOW, prefix + " third"));
     await().atMost(Duration.ofSeconds(20)).until(() -> !mailsAbout(prefix).isEmpty());
-    Thread.sleep(2_500); // the next digest period: nothing more may come
+    AlertsHarness.awaitSettled(prefix + ".desk-mail", prefix + ".desk-mail.held"); // every digest that will come has come
 
     List<MimeMessage> mails = mailsAbout(prefix);
     int inDigests = 0;
@@ -146,14 +146,29 @@ class EmailDeliveryIT {
   void anAlertSentWhileSmtpIsDownIsDeliveredOnceWhenItComesBack() throws Exception {
     String prefix = AlertsHarness.unique("smtp-down");
     int port = freePort();
-    startAlerts(prefix, port, "    retry: {maxAttempts: 40, initialBackoff: PT0.05S, maxBackoff: PT0.5S}\n");
+    startAlerts(prefix, port, "    retry: {initialBackoff: PT0.05S, maxBackoff: PT0.5S}\n");
 
-    publish(alert(prefix + ":k", 1, AlertType.TONE_SHIFT, Severity.CRITICAL, prefix + " tone shift"));
-    Thread.sleep(2_000); // several attempts fail: nothing listens on the port
+    // Down: the port accepts connections and hangs up at once, counting the attempts.
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    try (ServerSocket down = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+      Thread hangUp = new Thread(() -> {
+        while (!down.isClosed()) {
+          try (var connection = down.accept()) {
+            attempts.incrementAndGet();
+          } catch (java.io.IOException closed) {
+            // the test closed the socket: SMTP comes back
+          }
+        }
+      });
+      hangUp.setDaemon(true);
+      hangUp.start();
+      publish(alert(prefix + ":k", 1, AlertType.TONE_SHIFT, Severity.CRITICAL, prefix + " tone shift"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> attempts.get() >= 4);
+    }
     startSmtp(port);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(prefix).size() == 1);
-    Thread.sleep(1_500);
+    AlertsHarness.awaitSettled(prefix + ".desk-mail"); // a second mail would have come before this
     assertThat(mailsAbout(prefix)).hasSize(1);
   }
 

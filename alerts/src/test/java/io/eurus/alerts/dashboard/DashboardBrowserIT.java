@@ -5,6 +5,8 @@ import static io.eurus.alerts.testing.AlertsHarness.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.eurus.alerts.AlertsService;
 import io.eurus.alerts.testing.AlertsHarness;
 import io.eurus.events.Alert;
@@ -13,12 +15,19 @@ import io.eurus.events.ArticleRef;
 import io.eurus.events.Direction;
 import io.eurus.events.Evidence;
 import io.eurus.events.FeedStatus;
+import io.eurus.events.Json;
 import io.eurus.events.RuleRef;
 import io.eurus.events.Severity;
 import io.eurus.events.TermWeight;
 import io.eurus.events.ToneWindow;
 import io.eurus.events.Topics;
 import io.eurus.platform.testing.Requirements;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,6 +48,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -163,6 +173,84 @@ class DashboardBrowserIT {
   }
 
   @Test
+  void aPageOnAnotherOriginCannotAcknowledgeAnAlertButTheDashboardStillCan() throws Exception {
+    Alert alert = alert(prefix + ":forged", 1, AlertType.RULE_MATCH, Severity.HIGH, "Expulsions announced");
+    publish(alert);
+    waitForAlert(alert.key());
+    String ack = "http://127.0.0.1:" + service.dashboardPort() + "/api/alerts/" + alert.id().replace("#", "%23") + "/ack";
+    // What the fault probe did: plain fetches that need no CORS permission, with a text body and with none.
+    String page = "<!doctype html><title>cats</title><script>(async () => {"
+        + "try { await fetch('" + ack + "', {method: 'POST', mode: 'no-cors', body: '{\"by\":\"mallory\"}'}); } catch (e) {}"
+        + "try { await fetch('" + ack + "', {method: 'POST', mode: 'no-cors'}); } catch (e) {}"
+        + "try { await fetch('" + ack + "', {method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: '{}'}); } catch (e) {}"
+        + "document.title = 'done'; })();</script>";
+    String dashboard = browser.getWindowHandle();
+    try (OtherSite other = new OtherSite(page)) {
+      browser.switchTo().newWindow(WindowType.TAB);
+      for (String origin : List.of(other.url("localhost"), other.url("127.0.0.1"))) { // another site; the same site on another port
+        browser.get(origin);
+        waitFor(Duration.ofSeconds(10), () -> "done".equals(browser.getTitle()));
+        assertThat(other.served()).isPositive();
+      }
+      browser.close();
+    } finally {
+      browser.switchTo().window(dashboard);
+    }
+    assertThat(ackOf(alert.key())).as("the other page's requests acknowledged nothing").isNull();
+
+    waitForAlert(alert.key()).click();
+    waitFor(Duration.ofSeconds(5), () -> !browser.findElements(By.cssSelector("#detail button.ack")).isEmpty());
+    browser.findElement(By.cssSelector("#detail button.ack")).click();
+
+    waitFor(Duration.ofSeconds(10), () -> waitForAlert(alert.key()).getAttribute("class").contains("acked"));
+    assertThat(ackOf(alert.key())).isNotNull();
+  }
+
+  /** The alert's acknowledgement as the API shows it, or null. */
+  private JsonNode ackOf(String key) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + service.dashboardPort() + "/api/alerts")).build(), HttpResponse.BodyHandlers.ofString());
+    for (JsonNode shown : Json.mapper().readTree(response.body())) {
+      if (shown.path("key").asText().equals(key)) {
+        return shown.hasNonNull("ack") ? shown.get("ack") : null;
+      }
+    }
+    throw new AssertionError("alert " + key + " is not listed");
+  }
+
+  /** A web server on another port: the page an analyst happens to open while the desk is open in another tab. */
+  private static final class OtherSite implements AutoCloseable {
+    private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+
+    OtherSite(String page) throws java.io.IOException {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/", exchange -> {
+        byte[] body = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+        served.incrementAndGet();
+      });
+      server.start();
+    }
+
+    String url(String host) {
+      return "http://" + host + ":" + server.getAddress().getPort() + "/cats.html";
+    }
+
+    int served() {
+      return served.get();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void theChartsAndTheFeedTableRenderWithoutPolicyViolations() throws Exception {
     publish(toneShift());
     publish(Alert.builder()
@@ -194,7 +282,8 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("detail")).getText()).contains("-3.2 σ", "sanctions -0.60", "Baseline");
     List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     assertThat(console).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught"));
-    Thread.sleep(1_500); // charts redraw at most once a second: let the shift marker land in the screenshot
+    // Charts redraw at most once a second: the shift marker is in the screenshot once the redraw after it is done.
+    waitFor(Duration.ofSeconds(5), () -> "drawn".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-charts")));
     screenshot("desk.png");
   }
 

@@ -127,6 +127,87 @@ class DashboardIT {
   }
 
   @Test
+  void manyStreamClientsComingAndGoingLeaveNoThreadBehind() throws Exception {
+    String prefix = AlertsHarness.unique("clients");
+    try (AlertsService service = start(prefix, Map.of())) {
+      openAndCloseStreams(service, 20); // warm-up: pools the server keeps anyway
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      await().atMost(Duration.ofSeconds(30)).until(() -> service.dashboardStreams() == 0);
+      int before = threads.getThreadCount();
+
+      for (int round = 0; round < 3; round++) {
+        openAndCloseStreams(service, 150);
+      }
+
+      await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+        assertThat(service.dashboardStreams()).as("streams still watched").isZero();
+        assertThat(threads.getThreadCount()).as(() -> "threads after 450 clients came and went: " + threadNames())
+            .isLessThanOrEqualTo(before + 10);
+      });
+    }
+  }
+
+  /** How many threads of each name there are (digits left out), to show what a leak is made of. */
+  private static Map<String, Long> threadNames() {
+    return Thread.getAllStackTraces().keySet().stream().collect(java.util.stream.Collectors.groupingBy(
+        t -> t.getName().replaceAll("\\d+", "#"), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+  }
+
+  /** Opens {@code n} streams at once, reads each one's snapshot, then hangs up on all of them. */
+  private static void openAndCloseStreams(AlertsService service, int n) throws Exception {
+    List<java.net.Socket> sockets = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", service.dashboardPort());
+        sockets.add(socket);
+        socket.getOutputStream().write(("GET /api/alerts/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+      }
+      for (java.net.Socket socket : sockets) {
+        socket.setSoTimeout(10_000);
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.equals("event: snapshot")) {
+          // headers, then the first event
+        }
+        assertThat(line).isEqualTo("event: snapshot");
+      }
+    } finally {
+      for (java.net.Socket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void theApiServesOnlyHttpArticleLinks() throws Exception {
+    String prefix = AlertsHarness.unique("links");
+    try (AlertsService service = start(prefix, Map.of())) {
+      Alert plain = alert(prefix + ":x", 1, AlertType.RULE_MATCH, Severity.HIGH, "x");
+      io.eurus.events.ArticleRef bad = new io.eurus.events.ArticleRef("x", "Hostile", "data:text/html,<script>alert(1)</script>", "W",
+          "eu-media", null, null);
+      publish(plain.withArticles(List.of(bad)));
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> alertsAbout(service, prefix, "").size() == 1);
+
+      JsonNode article = alertsAbout(service, prefix, "").get(0).path("articles").get(0);
+      assertThat(article.path("title").asText()).isEqualTo("Hostile");
+      assertThat(article.has("url")).isFalse();
+    }
+  }
+
+  @Test
+  void theStreamAskedForWithoutEventStreamInAcceptIsAClear406() throws Exception {
+    String prefix = AlertsHarness.unique("accept");
+    try (AlertsService service = start(prefix, Map.of())) {
+      HttpResponse<String> plain = get(service, "/api/alerts/stream");
+
+      assertThat(plain.statusCode()).isEqualTo(406);
+      assertThat(plain.body()).contains("text/event-stream");
+    }
+  }
+
+  @Test
   void anAcknowledgementIsStoredInKafkaAndSurvivesARestart() throws Exception {
     String prefix = AlertsHarness.unique("ack");
     Alert alert = alert(prefix + ":a/b", 1, AlertType.TONE_SHIFT, Severity.HIGH, "to acknowledge");
@@ -255,8 +336,40 @@ class DashboardIT {
       HttpResponse<String> login = post(service, "/api/session", "{\"token\":\"" + TOKEN + "\"}");
       assertThat(login.statusCode()).isEqualTo(204);
       String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-      assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").doesNotContain(TOKEN);
+      assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").containsIgnoringCase("Max-Age=43200")
+          .doesNotContain(TOKEN);
+      String again = post(service, "/api/session", "{\"token\":\"" + TOKEN + "\"}").headers().firstValue("Set-Cookie").orElseThrow();
+      assertThat(again.substring(0, again.indexOf(';'))).as("a value per session").isNotEqualTo(cookie.substring(0, cookie.indexOf(';')));
       assertThat(get(service, "/api/feeds", "Cookie", cookie.substring(0, cookie.indexOf(';'))).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aStateChangingRequestFromAnotherOriginOrWithABodyThatIsNotJsonIsRefusedWithOrWithoutAToken() throws Exception {
+    for (Map<String, String> extra : List.of(Map.<String, String>of(), Map.of("dashboard.token", TOKEN))) {
+      String prefix = AlertsHarness.unique("csrf");
+      try (AlertsService service = start(prefix, extra)) {
+        Alert alert = alert(prefix + ":x", 1, AlertType.RULE_MATCH, Severity.HIGH, "x");
+        publish(alert);
+        String bearer = "Bearer " + TOKEN;
+        await().atMost(Duration.ofSeconds(15)).until(() -> get(service, "/api/alerts", "Authorization", bearer).body().contains(alert.id()));
+        String path = "/api/alerts/" + prefix + ":x%231/ack";
+        String self = "http://127.0.0.1:" + service.dashboardPort();
+
+        assertThat(post(service, path, "{}", "Authorization", bearer, "Origin", "http://evil.example", "Sec-Fetch-Site", "cross-site")
+            .statusCode()).isEqualTo(403);
+        assertThat(post(service, path, "{}", "Authorization", bearer, "Origin", "http://127.0.0.1:1").statusCode()).isEqualTo(403);
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(self + path)).header("Authorization", bearer)
+            .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertThat(plain.body()).contains("application/json");
+        JsonNode shown = java.util.stream.StreamSupport.stream(Json.mapper().readTree(get(service, "/api/alerts", "Authorization", bearer)
+            .body()).spliterator(), false).filter(a -> a.path("key").asText().equals(alert.key())).findFirst().orElseThrow();
+        assertThat(shown.has("ack")).as("nothing was acknowledged").isFalse();
+
+        assertThat(post(service, path, "{}", "Authorization", bearer, "Origin", self, "Sec-Fetch-Site", "same-origin").statusCode())
+            .isEqualTo(200);
+      }
     }
   }
 

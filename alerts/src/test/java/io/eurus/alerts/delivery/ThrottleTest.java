@@ -42,4 +42,14 @@ class ThrottleTest {
           .isEqualTo(throttle.decide(alert, t0.plus(Duration.ofMinutes(minute))));
     }
   }
+
+  @Test
+  void aRulesProblemFixedWithinTheCooldownIsStillSaid() {
+    var opened = AlertsHarness.alert("rules", 1, AlertType.RULES_PROBLEM, Severity.HIGH, "Rules file problem");
+    var fixed = AlertsHarness.alert("rules", 2, AlertType.RULES_PROBLEM, Severity.LOW, "Rules file fixed");
+
+    assertThat(throttle.decide(opened, t0)).isEqualTo(SEND);
+    assertThat(throttle.decide(fixed, t0.plus(Duration.ofMinutes(1)))).isEqualTo(SEND);
+    assertThat(throttle.decide(fixed, t0.plus(Duration.ofMinutes(2)))).isEqualTo(DUPLICATE);
+  }
 }

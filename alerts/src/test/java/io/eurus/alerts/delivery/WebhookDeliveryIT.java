@@ -39,16 +39,17 @@ class WebhookDeliveryIT {
     return AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, routing), Map.of()), env);
   }
 
-  private static String hook(String name, int maxAttempts) {
+  /** A webhook channel that retries for {@code budget} (ISO-8601), waiting 20 ms doubling to 200 ms between attempts. */
+  private static String hook(String name, String budget) {
     return "  " + name + ":\n    type: webhook\n    url: {env: " + name.toUpperCase().replace('-', '_') + "_URL}\n"
-        + "    secret: {env: HOOK_SECRET}\n    retry: {maxAttempts: " + maxAttempts + ", initialBackoff: PT0.02S, maxBackoff: PT0.2S}\n";
+        + "    secret: {env: HOOK_SECRET}\n    retry: {budget: " + budget + ", initialBackoff: PT0.02S, maxBackoff: PT0.2S}\n";
   }
 
   @Test
   void eachAlertArrivesSignedWithItsIdAsIdempotencyKeyAndTheSignatureVerifies() throws Exception {
     String prefix = AlertsHarness.unique("signed");
     try (HttpReceiver receiver = new HttpReceiver();
-         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", 3) + "routes:\n  - to: [desk-hook]\n",
+         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", "PT1M") + "routes:\n  - to: [desk-hook]\n",
              Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET))) {
       Alert alert = alert(prefix + ":1", 1, AlertType.RULE_MATCH, Severity.HIGH, "EU agrees new sanctions");
       publish(alert);
@@ -70,13 +71,13 @@ class WebhookDeliveryIT {
   void aReceiverThatFailsFiveTimesGetsTheAlertOnceWithTheSameIdempotencyKey() throws Exception {
     String prefix = AlertsHarness.unique("flaky");
     try (HttpReceiver receiver = new HttpReceiver().failFirst(5);
-         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", 8) + "routes:\n  - to: [desk-hook]\n",
+         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", "PT1M") + "routes:\n  - to: [desk-hook]\n",
              Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET))) {
       Alert alert = alert(prefix + ":1", 1, AlertType.RULE_MATCH, Severity.HIGH, "Flaky receiver");
       publish(alert);
 
       await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedWithKey(prefix).size() == 1);
-      Thread.sleep(1_000); // a second delivery would show up here
+      AlertsHarness.awaitSettled(prefix + ".desk-hook"); // a second delivery would have come before this
 
       assertThat(receiver.requests()).hasSize(6).allSatisfy(r -> assertThat(r.header("Idempotency-Key")).isEqualTo(alert.id()));
       assertThat(receiver.acceptedWithKey(prefix)).hasSize(1);
@@ -88,7 +89,7 @@ class WebhookDeliveryIT {
     String prefix = AlertsHarness.unique("dead");
     try (HttpReceiver receiver = new HttpReceiver().failAlways(true);
          TopicProbe<String, DeadLetter> dlq = new TopicProbe<>(AlertsHarness.bootstrap(), Topics.ALERTS_DLQ);
-         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", 3) + "routes:\n  - to: [desk-hook]\n",
+         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", "PT0.5S") + "routes:\n  - to: [desk-hook]\n",
              Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET))) {
       Alert alert = alert(prefix + ":1", 1, AlertType.RULE_MATCH, Severity.HIGH, "Nobody listens");
       publish(alert);
@@ -97,11 +98,12 @@ class WebhookDeliveryIT {
           .stream().map(r -> r.value()).filter(l -> alert.key().equals(l.key())).toList();
 
       assertThat(letters).hasSize(1);
-      assertThat(letters.get(0).reason()).isEqualTo("desk-hook: HTTP 503 after 3 attempts");
+      int attempts = receiver.requests().size();
+      assertThat(letters.get(0).reason())
+          .isEqualTo("desk-hook: HTTP 503, still failing after the retry budget of 0.5s (" + attempts + " attempts)");
       assertThat(letters.get(0).target()).isEqualTo("desk-hook");
-      assertThat(letters.get(0).attempts()).isEqualTo(3);
+      assertThat(letters.get(0).attempts()).isEqualTo(attempts).isGreaterThan(2);
       assertThat(Json.mapper().readTree(letters.get(0).value()).path("id").asText()).isEqualTo(alert.id());
-      assertThat(receiver.requests()).hasSize(3);
       assertThat(letters.get(0).reason()).doesNotContain(receiver.url());
     }
   }
@@ -109,7 +111,7 @@ class WebhookDeliveryIT {
   @Test
   void aStoppedAndRestartedServiceLosesNothingAndResendsNothingItDelivered() throws Exception {
     String prefix = AlertsHarness.unique("restart");
-    String routing = "channels:\n" + hook("desk-hook", 5) + "routes:\n  - to: [desk-hook]\n";
+    String routing = "channels:\n" + hook("desk-hook", "PT1M") + "routes:\n  - to: [desk-hook]\n";
     try (HttpReceiver receiver = new HttpReceiver()) {
       Map<String, String> env = Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET);
       Alert[] alerts = IntStream.range(0, 200).mapToObj(i -> alert(prefix + ":" + i, 1, AlertType.RULE_MATCH, Severity.HIGH, "Alert " + i))
@@ -124,7 +126,7 @@ class WebhookDeliveryIT {
 
       try (AlertsService second = AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, routing), Map.of()), env)) {
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.acceptedWithKey(prefix).size() >= alerts.length);
-        Thread.sleep(1_000);
+        AlertsHarness.awaitSettled(prefix + ".desk-hook"); // a resend would have come before this
       }
 
       List<String> keys = receiver.acceptedWithKey(prefix).stream().map(r -> r.header("Idempotency-Key")).toList();
@@ -134,11 +136,37 @@ class WebhookDeliveryIT {
   }
 
   @Test
+  void aStopWhileOneAlertIsRetryingResendsNothingDeliveredPastItAndDeliversItOnceAfterTheRestart() throws Exception {
+    String prefix = AlertsHarness.unique("past");
+    String routing = "channels:\n" + hook("desk-hook", "PT1H") + "    concurrency: 4\nroutes:\n  - to: [desk-hook]\n";
+    String stuck = prefix + ":stuck";
+    try (HttpReceiver receiver = new HttpReceiver().refuse(stuck)) {
+      Map<String, String> env = Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET);
+      Alert[] alerts = IntStream.range(0, 40).mapToObj(i -> alert(i == 0 ? stuck : prefix + ":" + i, 1, AlertType.RULE_MATCH,
+          Severity.HIGH, "Alert " + i)).toArray(Alert[]::new);
+      AlertsService first = start(prefix, routing, env);
+      publish(alerts);
+      // The first alert keeps failing while the others, behind it in the same partition, are delivered past it.
+      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedWithKey(prefix).size() == alerts.length - 1);
+      first.close();
+      receiver.refuse(null);
+
+      try (AlertsService second = AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, routing), Map.of()), env)) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedWithKey(stuck).size() == 1);
+        AlertsHarness.awaitSettled(prefix + ".desk-hook"); // a resend would have come before this
+      }
+
+      List<String> keys = receiver.acceptedWithKey(prefix).stream().map(r -> r.header("Idempotency-Key")).toList();
+      assertThat(keys).doesNotHaveDuplicates().hasSize(alerts.length);
+    }
+  }
+
+  @Test
   void aChannelThatIsDownDoesNotDelayTheOthers() throws Exception {
     String prefix = AlertsHarness.unique("isolated");
     try (HttpReceiver down = new HttpReceiver().failAlways(true);
          HttpReceiver up = new HttpReceiver();
-         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", 50) + hook("second-hook", 3)
+         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", "PT1M") + hook("second-hook", "PT1M")
              + "routes:\n  - to: [desk-hook, second-hook]\n",
              Map.of("DESK_HOOK_URL", down.url(), "SECOND_HOOK_URL", up.url(), "HOOK_SECRET", SECRET))) {
       publish(IntStream.range(0, 5).mapToObj(i -> alert(prefix + ":" + i, 1, AlertType.RULE_MATCH, Severity.HIGH, "A" + i)).toArray(Alert[]::new));
@@ -154,7 +182,7 @@ class WebhookDeliveryIT {
   void updatesOfAnOngoingAlertAreThrottledByTheCooldownAndRepeatsAreDropped() throws Exception {
     String prefix = AlertsHarness.unique("throttle");
     try (HttpReceiver receiver = new HttpReceiver();
-         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", 3) + "    cooldown: PT1H\n"
+         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", "PT1M") + "    cooldown: PT1H\n"
              + "routes:\n  - to: [desk-hook]\n", Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET))) {
       String key = prefix + ":shift";
       publish(alert(key, 1, AlertType.TONE_SHIFT, Severity.MEDIUM, "Tone shift"),
@@ -163,7 +191,7 @@ class WebhookDeliveryIT {
           alert(key, 3, AlertType.TONE_SHIFT, Severity.HIGH, "Tone shift"));    // escalation: goes at once
 
       await().atMost(Duration.ofSeconds(15)).until(() -> receiver.acceptedWithKey(prefix).size() == 2);
-      Thread.sleep(1_000);
+      AlertsHarness.awaitSettled(prefix + ".desk-hook"); // anything else would have come before this
 
       assertThat(receiver.acceptedWithKey(prefix)).extracting(r -> r.header("Idempotency-Key")).containsExactly(key + "#1", key + "#3");
     }
@@ -186,6 +214,109 @@ class WebhookDeliveryIT {
       assertThat(slackMessage.path("blocks").get(0).path("text").path("text").asText()).isEqualTo("&lt;!channel&gt; sanctions");
       assertThat(teamsMessage.path("attachments").get(0).path("content").path("body").get(0).path("text").asText())
           .isEqualTo("\\<\\!channel\\> sanctions");
+    }
+  }
+
+  @Test
+  void anOutageLongerThanTheOldRetryLimitDeliversEveryAlertOnceWhenTheReceiverIsBack() throws Exception {
+    String prefix = AlertsHarness.unique("outage");
+    try (HttpReceiver receiver = new HttpReceiver().failAlways(true);
+         TopicProbe<String, DeadLetter> dlq = new TopicProbe<>(AlertsHarness.bootstrap(), Topics.ALERTS_DLQ);
+         AlertsService service = start(prefix, "channels:\n  desk-hook:\n    type: webhook\n    url: {env: DESK_HOOK_URL}\n"
+             + "    retry: {initialBackoff: PT0.02S, maxBackoff: PT0.2S}\nroutes:\n  - to: [desk-hook]\n",  // the default budget: a day
+             Map.of("DESK_HOOK_URL", receiver.url()))) {
+      Alert[] alerts = IntStream.range(0, 40).mapToObj(i -> alert(prefix + ":" + i, 1, AlertType.RULE_MATCH, Severity.HIGH, "A" + i))
+          .toArray(Alert[]::new);
+      publish(alerts);
+      // Eight attempts 20 ms to 200 ms apart took 1.1 s before an alert was dead-lettered: stay down three times that.
+      await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests().size() > 1
+          && receiver.requests().get(receiver.requests().size() - 1).receivedNanos() - receiver.requests().get(0).receivedNanos() > 3_500_000_000L);
+
+      receiver.failAlways(false);
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> receiver.acceptedWithKey(prefix).size() >= alerts.length);
+      AlertsHarness.awaitSettled(prefix + ".desk-hook");
+      assertThat(receiver.acceptedWithKey(prefix)).extracting(r -> r.header("Idempotency-Key")).doesNotHaveDuplicates()
+          .containsExactlyInAnyOrder(java.util.Arrays.stream(alerts).map(Alert::id).toArray(String[]::new));
+      assertThat(dlq.readFor(Duration.ofSeconds(1))).noneMatch(r -> r.key().startsWith(prefix));
+    }
+  }
+
+  @Test
+  void aPermanentFailureGoesToTheDeadLetterTopicAtOnceWithTheReason() throws Exception {
+    String prefix = AlertsHarness.unique("permanent");
+    try (HttpReceiver receiver = new HttpReceiver().failAlways(true).failWith(404, null);
+         TopicProbe<String, DeadLetter> dlq = new TopicProbe<>(AlertsHarness.bootstrap(), Topics.ALERTS_DLQ);
+         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", "PT1H") + "routes:\n  - to: [desk-hook]\n",
+             Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET))) {
+      Alert alert = alert(prefix + ":1", 1, AlertType.RULE_MATCH, Severity.HIGH, "Wrong URL");
+      publish(alert);
+
+      DeadLetter letter = dlq.readUntil(seen -> seen.stream().anyMatch(r -> r.key().equals(alert.key())), Duration.ofSeconds(20))
+          .stream().map(r -> r.value()).filter(l -> alert.key().equals(l.key())).findFirst().orElseThrow();
+
+      assertThat(letter.reason()).isEqualTo("desk-hook: HTTP 404, a permanent failure (not retried)");
+      assertThat(letter.attempts()).isEqualTo(1);
+      assertThat(receiver.requests()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aReceiverThatAsksToRetryLaterIsNotAskedAgainBeforeThen() throws Exception {
+    String prefix = AlertsHarness.unique("retry-after");
+    try (HttpReceiver receiver = new HttpReceiver().failFirst(1).failWith(429, "2");
+         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", "PT1M") + "routes:\n  - to: [desk-hook]\n",
+             Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET))) {
+      publish(alert(prefix + ":1", 1, AlertType.RULE_MATCH, Severity.HIGH, "Rate limited"));
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedWithKey(prefix).size() == 1);
+
+      List<HttpReceiver.Request> requests = receiver.requests();
+      assertThat(requests).hasSize(2);
+      assertThat(Duration.ofNanos(requests.get(1).receivedNanos() - requests.get(0).receivedNanos())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void aSlowReceiverGetsSeveralAlertsAtOnceAndTheUpdatesOfOneAlertInOrder() throws Exception {
+    String prefix = AlertsHarness.unique("parallel");
+    try (HttpReceiver receiver = new HttpReceiver().answerAfter(Duration.ofMillis(150));
+         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", "PT1M") + "    concurrency: 4\n    cooldown: PT0S\n"
+             + "routes:\n  - to: [desk-hook]\n", Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET))) {
+      String ongoing = prefix + ":ongoing";
+      List<Alert> alerts = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        alerts.add(alert(prefix + ":" + i, 1, AlertType.RULE_MATCH, Severity.HIGH, "A" + i));
+        alerts.add(alert(ongoing, i + 1, AlertType.TONE_SHIFT, Severity.HIGH, "Update " + (i + 1)));
+      }
+      publish(alerts.toArray(Alert[]::new));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> receiver.acceptedWithKey(prefix).size() == alerts.size());
+
+      assertThat(receiver.maxInFlight()).as("alerts in delivery at once").isEqualTo(4);
+      assertThat(receiver.acceptedWithKey(ongoing).stream().map(r -> r.header("X-Eurus-Revision")).toList())
+          .containsExactly(IntStream.rangeClosed(1, 12).mapToObj(String::valueOf).toArray(String[]::new));
+    }
+  }
+
+  @Test
+  void aWebhookBodyCarriesOnlyHttpArticleLinks() throws Exception {
+    String prefix = AlertsHarness.unique("links");
+    try (HttpReceiver receiver = new HttpReceiver();
+         AlertsService service = start(prefix, "channels:\n" + hook("desk-hook", "PT1M") + "routes:\n  - to: [desk-hook]\n",
+             Map.of("DESK_HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET))) {
+      Alert plain = alert(prefix + ":1", 1, AlertType.RULE_MATCH, Severity.HIGH, "Links");
+      io.eurus.events.ArticleRef bad = new io.eurus.events.ArticleRef("x", "Hostile", "javascript:fetch('//evil.example')", "W",
+          "eu-media", null, null);
+      Alert hostile = plain.withArticles(List.of(bad, plain.articles().get(0)));
+      publish(hostile);
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedWithKey(prefix).size() == 1);
+
+      JsonNode articles = Json.mapper().readTree(receiver.acceptedWithKey(prefix).get(0).bytes()).path("articles");
+      assertThat(articles.get(0).has("url")).as("the javascript: link is left out").isFalse();
+      assertThat(articles.get(0).path("title").asText()).isEqualTo("Hostile");
+      assertThat(articles.get(1).path("url").asText()).startsWith("https://news.example/");
     }
   }
 }

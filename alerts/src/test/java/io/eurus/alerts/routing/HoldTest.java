@@ -2,6 +2,7 @@ package io.eurus.alerts.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eurus.alerts.channel.DigestSchedule;
 import io.eurus.alerts.testing.AlertsHarness;
 import io.eurus.events.AlertType;
 import io.eurus.events.Severity;
@@ -51,13 +52,13 @@ class HoldTest {
   }
 
   @Test
-  void retriesBackOffExponentiallyWithJitterUpToTheMaximum() {
-    Retry retry = new Retry(8, Duration.ofMillis(200), Duration.ofSeconds(1));
+  void retriesBackOffExponentiallyWithTwentyPercentJitterUpToTheMaximum() {
+    Retry retry = new Retry(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofHours(24));
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
     for (int i = 0; i < 50; i++) {
-      assertThat(retry.backoff(1).toMillis()).isBetween(100L, 200L);
-      assertThat(retry.backoff(3).toMillis()).isBetween(400L, 800L);
-      assertThat(retry.backoff(7).toMillis()).isBetween(500L, 1000L);
+      assertThat(retry.backoff().after(1, random).toMillis()).isBetween(160L, 240L);
+      assertThat(retry.backoff().after(3, random).toMillis()).isBetween(640L, 960L);
+      assertThat(retry.backoff().after(7, random).toMillis()).isBetween(800L, 1200L);
     }
-    assertThat(retry.worstCase()).isEqualTo(Duration.ofMillis(200 + 400 + 800 + 1000 + 1000 + 1000 + 1000));
   }
 }

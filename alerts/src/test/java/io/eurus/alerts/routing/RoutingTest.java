@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RoutingTest {
 
-  private static final Routing.Defaults DEFAULTS = new Routing.Defaults(new Retry(8, Duration.ofMillis(200), Duration.ofSeconds(30)), Duration.ofMinutes(15));
+  private static final Routing.Defaults DEFAULTS = new Routing.Defaults(
+      new Retry(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofHours(24)), Duration.ofMinutes(15), 4);
   private static final String SLACK_URL = "https://hooks.slack.example/services/T000/B000/SECRETPART";
 
   @TempDir
@@ -51,7 +52,8 @@ class RoutingTest {
           desk-hook:
             type: webhook
             url: {env: HOOK_URL}
-            retry: {maxAttempts: 3}
+            retry: {budget: PT2H}
+            concurrency: 8
             cooldown: PT5M
         routes:
           - {types: [TONE_SHIFT, TONE_DIVERGENCE], minSeverity: MEDIUM, to: [desk-slack, desk-mail]}
@@ -62,7 +64,9 @@ class RoutingTest {
     assertThat(routing.channels().get(0).channel()).isInstanceOf(SlackChannel.class);
     assertThat(routing.channels().get(1).channel()).isInstanceOf(EmailChannel.class);
     assertThat(routing.channels().get(2).channel()).isInstanceOf(WebhookChannel.class);
-    assertThat(routing.channels().get(2).retry().maxAttempts()).isEqualTo(3);
+    assertThat(routing.channels().get(2).retry().budget()).isEqualTo(Duration.ofHours(2));
+    assertThat(routing.channels().get(2).concurrency()).isEqualTo(8);
+    assertThat(routing.channels().get(0).concurrency()).isEqualTo(4);
     assertThat(routing.channels().get(2).cooldown()).isEqualTo(Duration.ofMinutes(5));
     assertThat(routing.channels().get(0).retry()).isEqualTo(DEFAULTS.retry());
 

@@ -2,6 +2,7 @@ package io.eurus.alerts.testing;
 
 import io.eurus.alerts.AlertsService;
 import io.eurus.alerts.AlertsSettings;
+import io.eurus.embedded.testing.GroupProgress;
 import io.eurus.embedded.testing.SharedKafka;
 import io.eurus.events.Alert;
 import io.eurus.events.AlertType;
@@ -12,6 +13,7 @@ import io.eurus.events.Topic;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.EventProducer;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.ops.Ops;
 import io.eurus.platform.settings.SettingsLoader;
 import java.io.IOException;
@@ -69,7 +71,7 @@ public final class AlertsHarness {
   }
 
   public static void publish(Alert... alerts) {
-    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(bootstrap(), "test-alerts"))) {
+    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(KafkaConnection.to(bootstrap()), "test-alerts"))) {
       for (Alert alert : alerts) {
         producer.send(Topics.ALERTS, alert.key(), alert).join();
       }
@@ -77,14 +79,14 @@ public final class AlertsHarness {
   }
 
   public static <V> void publish(Topic<String, V> topic, String key, V value) {
-    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(bootstrap(), "test-" + topic.name()))) {
+    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(KafkaConnection.to(bootstrap()), "test-" + topic.name()))) {
       producer.send(topic, key, value).join();
     }
   }
 
   /** Commits the end of {@code alerts} for each group, so a new group skips what other tests published. */
   public static void startAtEnd(String... groups) {
-    try (Admin admin = KafkaClients.admin(bootstrap(), java.time.Duration.ofSeconds(30))) {
+    try (Admin admin = KafkaClients.admin(KafkaConnection.to(bootstrap()), java.time.Duration.ofSeconds(30))) {
       var partitions = admin.describeTopics(List.of(Topics.ALERTS.name())).allTopicNames().get().get(Topics.ALERTS.name())
           .partitions().stream().map(p -> new TopicPartition(Topics.ALERTS.name(), p.partition())).toList();
       var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
@@ -96,6 +98,14 @@ public final class AlertsHarness {
     } catch (Exception e) {
       throw new IllegalStateException("cannot set the groups' offsets: " + e, e);
     }
+  }
+
+  /**
+   * Waits until each group has committed the end of {@code alerts}: everything published so far is settled
+   * (delivered, dead-lettered or not for the channel), so a duplicate would already have arrived.
+   */
+  public static void awaitSettled(String... groups) {
+    GroupProgress.awaitCaughtUp(bootstrap(), Topics.ALERTS.name(), java.time.Duration.ofSeconds(30), groups);
   }
 
   /** Settings for a run: the shared broker, a free dashboard port, and {@code extra}. */

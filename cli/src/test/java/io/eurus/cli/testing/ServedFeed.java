@@ -14,10 +14,12 @@ public final class ServedFeed implements AutoCloseable {
 
   private final HttpServer server;
   private final List<String> items = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
   public ServedFeed() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/feed.xml", exchange -> {
+      requests.incrementAndGet();
       byte[] body = rss().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
       exchange.sendResponseHeaders(200, body.length);
@@ -30,6 +32,11 @@ public final class ServedFeed implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
+  }
+
+  /** How many times the feed was asked for. */
+  public int requests() {
+    return requests.get();
   }
 
   /** Adds an item; title and description must be XML-safe. */

@@ -1,6 +1,7 @@
 package io.eurus.embedded.testing;
 
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,17 @@ public final class GroupProgress {
   private GroupProgress() {
   }
 
-  /** Waits until each group has committed, on every partition of {@code topic}, the end offset it has now. */
+  /**
+   * Waits until each group has committed, on every partition of {@code topic}, the end offset it has now. Only for
+   * topics written without transactions: a transaction's commit marker takes an offset no consumer commits past.
+   */
   public static void awaitCaughtUp(String bootstrapServers, String topic, Duration timeout, String... groups) {
-    try (Admin admin = KafkaClients.admin(bootstrapServers, Duration.ofSeconds(30))) {
+    awaitCaughtUp(KafkaConnection.to(bootstrapServers), topic, timeout, groups);
+  }
+
+  /** The same on a broker that needs more than an address (a secured one). */
+  public static void awaitCaughtUp(KafkaConnection kafka, String topic, Duration timeout, String... groups) {
+    try (Admin admin = KafkaClients.admin(kafka, Duration.ofSeconds(30))) {
       List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
           .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
       var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();

@@ -2,6 +2,7 @@ package io.eurus.embedded.testing;
 
 import io.eurus.embedded.EmbeddedKafka;
 import io.eurus.events.Topics;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 
 /**
@@ -15,11 +16,16 @@ public final class SharedKafka {
   private SharedKafka() {
   }
 
+  /** The shared broker, a plain one: what the clients of a test take. */
+  public static KafkaConnection connection() {
+    return KafkaConnection.to(bootstrapServers());
+  }
+
   /** The shared broker's address; the Eurus topics exist with 3 partitions. */
   public static synchronized String bootstrapServers() {
     if (broker == null) {
       broker = EmbeddedKafka.start();
-      TopicAdmin.ensureTopics(broker.bootstrapServers(), Topics.ALL, 3);
+      TopicAdmin.ensureTopics(KafkaConnection.to(broker.bootstrapServers()), Topics.ALL, 3);
       Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "shared-kafka-stop"));
     }
     return broker.bootstrapServers();

@@ -2,6 +2,7 @@ package io.eurus.embedded.testing;
 
 import io.eurus.events.Topic;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,11 @@ public final class TopicProbe<K, V> implements AutoCloseable {
   private final List<ConsumerRecord<K, V>> seen = new ArrayList<>();
 
   public TopicProbe(String bootstrapServers, Topic<K, V> topic) {
-    Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, "probe-" + UUID.randomUUID(), "probe");
+    this(KafkaConnection.to(bootstrapServers), topic);
+  }
+
+  public TopicProbe(KafkaConnection kafka, Topic<K, V> topic) {
+    Map<String, Object> config = KafkaClients.consumerConfig(kafka, "probe-" + UUID.randomUUID(), "probe");
     this.consumer = KafkaClients.consumer(topic, config);
     consumer.subscribe(List.of(topic.name()));
   }

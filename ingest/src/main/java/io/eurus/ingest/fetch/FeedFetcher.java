@@ -14,11 +14,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import io.eurus.platform.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -158,7 +158,7 @@ public final class FeedFetcher {
   private void pauseIfAsked(String host, HttpResponse.ResponseInfo info) {
     if (info.statusCode() == 429 || info.statusCode() == 503) {
       Instant now = Instant.now();
-      Duration wait = retryAfter(info.headers().firstValue("Retry-After").orElse(null), now);
+      Duration wait = Backoff.retryAfter(info.headers().firstValue("Retry-After").orElse(null), now);
       if (wait != null && !wait.isZero()) {
         limiter.pause(host, now.plus(wait));
       }
@@ -182,7 +182,7 @@ public final class FeedFetcher {
       return new FetchResult.NotModified();
     }
     if (status == 429 || status == 503) {
-      Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+      Duration retryAfter = Backoff.retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
       return new FetchResult.Failed("HTTP " + status + " " + reasonPhrase(status)
           + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s"), retryAfter);
     }
@@ -257,30 +257,6 @@ public final class FeedFetcher {
           + Math.max(1, left.toSeconds()) + " s", null, false, false);
       this.left = left;
     }
-  }
-
-  /**
-   * Retry-After as seconds or as an HTTP date; null when absent or unreadable. Capped at a day, so a
-   * typo on the server cannot silence a feed for a year.
-   */
-  static Duration retryAfter(String header, Instant now) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    Duration wait;
-    try {
-      wait = Duration.ofSeconds(Long.parseLong(header.trim()));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        wait = Duration.between(now, DateTimeFormatter.RFC_1123_DATE_TIME.parse(header.trim(), Instant::from));
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
-    }
-    if (wait.isNegative()) {
-      return Duration.ZERO;
-    }
-    return wait.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : wait;
   }
 
   private static boolean isRedirect(int status) {

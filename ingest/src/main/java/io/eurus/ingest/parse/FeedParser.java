@@ -51,7 +51,9 @@ public final class FeedParser {
       return new ParsedFeed(accept(strictInput().build(strictReader(body, contentType))), List.of());
     } catch (FeedException | IOException | RuntimeException strictFailure) {
       if (FeedRepairs.hasDoctype(body)) {
-        throw new FeedParseException("DOCTYPE declarations are refused (no external entities, no entity expansion)");
+        // Nothing with a DOCTYPE is parsed; a web page served instead of the feed is named for what it is.
+        throw new FeedParseException(isHtml(body) ? "not an RSS or Atom feed" + rootElement(body)
+            : "DOCTYPE declarations are refused (no external entities, no entity expansion)");
       }
       String reason = reason(strictFailure, body);
       try {
@@ -117,6 +119,11 @@ public final class FeedParser {
       return "a value Rome cannot read: " + message;
     }
     return message;
+  }
+
+  /** Whether the body's root element is {@code <html>} (read without parsing: it carries a DOCTYPE). */
+  private static boolean isHtml(byte[] body) {
+    return rootElement(body).toLowerCase(Locale.ROOT).equals(" (root element <html>)");
   }
 
   private static String rootElement(byte[] body) {

@@ -2,6 +2,7 @@ package io.eurus.ingest.poll;
 
 import io.eurus.events.FeedDefinition;
 import io.eurus.events.FeedState;
+import io.eurus.platform.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
@@ -9,7 +10,7 @@ import java.util.random.RandomGenerator;
 /**
  * When to poll a feed next: its interval with ±10% jitter (so feeds with the same interval drift apart
  * instead of hitting their servers together), doubling after each failure up to a cap, and never before a
- * server's Retry-After.
+ * server's Retry-After: Eurus' one {@link Backoff} policy, with the feed's interval as its first step.
  */
 public final class PollSchedule {
 
@@ -43,27 +44,21 @@ public final class PollSchedule {
     return respectRetryAfter(jittered(next(feed, state)), state, now);
   }
 
+  /** The interval, doubled once per failure in a row (the first failure waits twice the interval), capped. */
   private Duration next(FeedDefinition feed, FeedState state) {
     Duration interval = feed.pollInterval();
-    int failures = state.consecutiveFailures();
-    if (failures == 0) {
-      return interval;
-    }
     Duration cap = maxBackoff.compareTo(interval) > 0 ? maxBackoff : interval;
-    Duration backoff = interval.multipliedBy(1L << Math.min(failures, 20));
-    return backoff.compareTo(cap) > 0 ? cap : backoff;
+    return new Backoff(interval, cap, JITTER).nominal(state.consecutiveFailures() + 1);
   }
 
   private Duration jittered(Duration delay) {
-    double factor = 1 + (random.nextDouble() * 2 - 1) * JITTER;
-    return Duration.ofMillis((long) (delay.toMillis() * factor));
+    return Backoff.spread(delay, JITTER, random);
   }
 
   private static Duration respectRetryAfter(Duration delay, FeedState state, Instant now) {
-    if (state.notBefore() != null && now.plus(delay).isBefore(state.notBefore())) {
-      return Duration.between(now, state.notBefore());
-    }
-    return delay.isNegative() ? Duration.ZERO : delay;
+    Duration retryAfter = state.notBefore() == null ? null : Duration.between(now, state.notBefore());
+    Duration wait = Backoff.atLeast(delay, retryAfter);
+    return wait.isNegative() ? Duration.ZERO : wait;
   }
 
   private static Instant latest(Instant a, Instant b) {

@@ -4,6 +4,7 @@ import io.eurus.events.Alert;
 import io.eurus.events.Article;
 import io.eurus.events.Topic;
 import io.eurus.events.Topics;
+import io.eurus.platform.retry.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,8 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
   private static final int MAX_BATCH = 1000;
-  private static final Duration FIRST_RETRY_WAIT = Duration.ofMillis(250);
-  private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
+  /** One producer, so no herd to spread: no jitter. */
+  private static final Backoff RETRY = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5), 0);
 
   /** The group's view to fence zombies with: our generation, and a position per owned partition of {@code feeds}. */
   public record Fence(ConsumerGroupMetadata group, Map<TopicPartition, OffsetAndMetadata> positions) {
@@ -64,8 +65,14 @@ public final class TransactionalPublisher implements AutoCloseable {
   private record Pending(java.util.function.Consumer<Producer<byte[], byte[]>> records, CompletableFuture<Void> committed) {
   }
 
+  /** Waits between retries: the real time in service, whatever a test says (so a test need not wait). */
+  interface Pause {
+    void sleep(Duration wait) throws InterruptedException;
+  }
+
   private final Supplier<Producer<byte[], byte[]>> producers;
   private final Supplier<Optional<Fence>> fence;
+  private final Pause pause;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -77,8 +84,13 @@ public final class TransactionalPublisher implements AutoCloseable {
    *                  fences and aborts what the previous one left open)
    */
   public TransactionalPublisher(Supplier<Producer<byte[], byte[]>> producers, Supplier<Optional<Fence>> fence) {
+    this(producers, fence, wait -> Thread.sleep(wait.toMillis()));
+  }
+
+  TransactionalPublisher(Supplier<Producer<byte[], byte[]>> producers, Supplier<Optional<Fence>> fence, Pause pause) {
     this.producers = producers;
     this.fence = fence;
+    this.pause = pause;
     this.thread = new Thread(this::run, "eurus-ingest-publish");
     this.thread.setDaemon(true);
   }
@@ -153,7 +165,7 @@ public final class TransactionalPublisher implements AutoCloseable {
   }
 
   private void publishUntilDone(List<Pending> batch) throws InterruptedException {
-    Duration wait = FIRST_RETRY_WAIT;
+    int failures = 0;
     while (running) {
       try {
         producer.beginTransaction();
@@ -184,11 +196,11 @@ public final class TransactionalPublisher implements AutoCloseable {
           return;
         }
         connected = false;
+        Duration wait = RETRY.nominal(++failures);
         LOG.warn("cannot publish {} feed updates (polls, removals) to Kafka, keeping them and retrying in {} ms: {}",
             batch.size(), wait.toMillis(), e.getMessage());
         recreateProducer();
-        Thread.sleep(wait.toMillis());
-        wait = doubled(wait);
+        pause.sleep(wait);
       }
     }
   }
@@ -213,7 +225,7 @@ public final class TransactionalPublisher implements AutoCloseable {
    * spinning thread.
    */
   private void commit() throws InterruptedException {
-    Duration wait = FIRST_RETRY_WAIT;
+    int failures = 0;
     while (true) {
       try {
         producer.commitTransaction();
@@ -223,16 +235,11 @@ public final class TransactionalPublisher implements AutoCloseable {
           throw e;
         }
         connected = false;
+        Duration wait = RETRY.nominal(++failures);
         LOG.warn("commit not acknowledged yet, retrying in {} ms: {}", wait.toMillis(), e.getMessage());
-        Thread.sleep(wait.toMillis());
-        wait = doubled(wait);
+        pause.sleep(wait);
       }
     }
-  }
-
-  private static Duration doubled(Duration wait) {
-    Duration twice = wait.multipliedBy(2);
-    return twice.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : twice;
   }
 
   private static void send(Producer<byte[], byte[]> producer, PollOutcome outcome) {

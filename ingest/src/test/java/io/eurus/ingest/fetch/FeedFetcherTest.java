@@ -196,10 +196,10 @@ class FeedFetcherTest {
   void retryAfterReadsSecondsAndHttpDates() {
     Instant now = Instant.parse("2026-11-24T08:00:00Z");
 
-    assertThat(FeedFetcher.retryAfter("30", now)).isEqualTo(Duration.ofSeconds(30));
-    assertThat(FeedFetcher.retryAfter("Tue, 24 Nov 2026 08:02:00 GMT", now)).isEqualTo(Duration.ofMinutes(2));
-    assertThat(FeedFetcher.retryAfter("soon", now)).isNull();
-    assertThat(FeedFetcher.retryAfter(null, now)).isNull();
+    assertThat(io.eurus.platform.retry.Backoff.retryAfter("30", now)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(io.eurus.platform.retry.Backoff.retryAfter("Tue, 24 Nov 2026 08:02:00 GMT", now)).isEqualTo(Duration.ofMinutes(2));
+    assertThat(io.eurus.platform.retry.Backoff.retryAfter("soon", now)).isNull();
+    assertThat(io.eurus.platform.retry.Backoff.retryAfter(null, now)).isNull();
   }
 
   @Test

@@ -94,6 +94,14 @@ class FeedParserTest {
   }
 
   @Test
+  void anHtmlPageWithItsDoctypeIsReportedAsNoFeedNotAsADoctype() {
+    assertThatThrownBy(() -> parse("<!DOCTYPE html>\n<html lang=\"en\"><head><title>Sign in</title></head><body>Log in</body></html>"))
+        .hasMessage("not an RSS or Atom feed (root element <html>)");
+    assertThatThrownBy(() -> parse("<!doctype HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">\n<HTML><BODY>gone</BODY></HTML>"))
+        .hasMessage("not an RSS or Atom feed (root element <HTML>)");
+  }
+
+  @Test
   void htmlPageIsRejectedWithOneLineNamingItsRootElement() {
     assertThatThrownBy(() -> parse("<html><head><title>Not found</title></head><body>404</body></html>"))
         .hasMessage("not an RSS or Atom feed (root element <html>)");

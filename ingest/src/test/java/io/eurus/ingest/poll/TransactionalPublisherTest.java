@@ -47,8 +47,14 @@ class TransactionalPublisherTest {
 
   private final List<MockProducer<byte[], byte[]>> created = new CopyOnWriteArrayList<>();
   private final MockProducer<byte[], byte[]> producer = newProducer();
+  /** The waits the publisher asked for; none is waited for real. */
+  private final List<Duration> waits = new CopyOnWriteArrayList<>();
+  private volatile Runnable afterWait = () -> { };
   private final TransactionalPublisher publisher = new TransactionalPublisher(
-      () -> created.size() == 1 && !producer.closed() ? producer : newProducer(), () -> Optional.of(FENCE));
+      () -> created.size() == 1 && !producer.closed() ? producer : newProducer(), () -> Optional.of(FENCE), wait -> {
+        waits.add(wait);
+        afterWait.run();
+      });
 
   private final AtomicInteger commitAttempts = new AtomicInteger();
 
@@ -117,21 +123,22 @@ class TransactionalPublisherTest {
     producer.commitTransactionException = new TimeoutException("broker not answering");
     publisher.start();
 
+    java.util.concurrent.CountDownLatch backAfterFive = new java.util.concurrent.CountDownLatch(1);
+    afterWait = () -> {
+      if (waits.size() == 5) {
+        assertThat(publisher.connected()).as("disconnected while the commit times out").isFalse();
+        producer.commitTransactionException = null; // the broker is back
+        backAfterFive.countDown();
+      }
+    };
+
     CompletableFuture<Void> committed = publisher.publish(outcome("a-1"));
-    // Wait for the first failed attempt rather than a fixed time: on a loaded CI machine the publishing thread
-    // may not have tried at all within a few hundred milliseconds.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (publisher.connected() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(publisher.connected()).as("disconnected after the first timed-out commit").isFalse();
-    Thread.sleep(500);
-    assertThat(committed).isNotDone();
-    assertThat(commitAttempts.get()).as("attempts within ~500 ms of the first: after 0, 250, 750 ms… not a spinning loop")
-        .isBetween(1, 3);
-    producer.commitTransactionException = null; // the broker is back
 
     committed.get(10, TimeUnit.SECONDS);
+    assertThat(backAfterFive.getCount()).isZero();
+    assertThat(waits).as("the shared backoff: doubling from 250 ms, capped at 5 s, not a spinning loop")
+        .containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(commitAttempts).hasValue(6);
     assertThat(producer.history()).filteredOn(r -> r.topic().equals("articles")).hasSize(1);
     assertThat(publisher.connected()).isTrue();
   }

@@ -23,8 +23,8 @@ public final class TopicAdmin {
   private TopicAdmin() {
   }
 
-  public static void ensureTopics(String bootstrapServers, Collection<Topic<?, ?>> topics, int partitions) {
-    try (Admin admin = KafkaClients.admin(bootstrapServers, Duration.ofSeconds(30))) {
+  public static void ensureTopics(KafkaConnection kafka, Collection<Topic<?, ?>> topics, int partitions) {
+    try (Admin admin = KafkaClients.admin(kafka, Duration.ofSeconds(30))) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = topics.stream()
           .filter(topic -> !existing.contains(topic.name()))
@@ -44,7 +44,7 @@ public final class TopicAdmin {
         }
       }
     } catch (ExecutionException e) {
-      throw new StartupException("cannot list topics at " + bootstrapServers + ": " + e.getCause().getMessage());
+      throw new StartupException("cannot list topics at " + kafka.bootstrapServers() + ": " + e.getCause().getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StartupException("interrupted while creating topics");

@@ -6,7 +6,10 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
-/** The settings every service shares. Each service's definition starts from {@link #define()}. */
+/**
+ * The settings every service shares, Kafka's client settings passed through among them ({@link KafkaClientSettings}).
+ * Each service's definition starts from {@link #define()}.
+ */
 public final class CommonSettings {
 
   public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
@@ -20,7 +23,7 @@ public final class CommonSettings {
   }
 
   public static ConfigDef define() {
-    return new ConfigDef()
+    return KafkaClientSettings.define(new ConfigDef())
         .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(), Importance.HIGH,
             "Kafka brokers to connect to, host:port[,host:port]. Also read from KAFKA_BOOTSTRAP_SERVERS. "
                 + "Ignored by 'eurus run', which starts its own broker.")

@@ -1,6 +1,7 @@
 package io.eurus.platform.settings;
 
 import java.util.Comparator;
+import java.util.Locale;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 
@@ -18,7 +19,7 @@ public final class ConfigTable {
         .sorted(Comparator.comparing((ConfigKey key) -> key.name))
         .forEach(key -> table.append("| `").append(key.name).append("` | `")
             .append(SettingsLoader.envName(key.name)).append("` | ")
-            .append(key.type.name().toLowerCase()).append(" | ")
+            .append(key.validator instanceof PassThrough ? "Kafka's" : key.type.name().toLowerCase(Locale.ROOT)).append(" | ")
             .append(defaultOf(key)).append(" | ")
             .append(key.validator == null ? "" : cell(key.validator.toString())).append(" | ")
             .append(cell(key.documentation)).append(" |\n"));

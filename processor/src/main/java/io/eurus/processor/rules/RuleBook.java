@@ -6,10 +6,12 @@ import io.eurus.processor.text.AnalysedText;
 import io.eurus.processor.text.Languages;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -23,10 +25,42 @@ import org.slf4j.LoggerFactory;
 /**
  * The rules in force, reloaded without a restart: every few seconds the rules file is read again and, when its
  * content changed, compiled into a new matcher that replaces the old one between two articles. A rule that does
- * not parse is logged with its id and the parser's position and left out; the other rules keep working. A file
- * that cannot be read or is no rules file at all keeps the previous rules in force.
+ * not parse is logged with its id and the parser's position and left out; the other rules keep working.
+ *
+ * <p>Rules never vanish by accident: a file that disappears, cannot be read, is no rules file at all, or holds no
+ * usable rule (a half-done edit, {@code rules: []} after a bad merge) keeps the previous rules in force, is logged
+ * once as a WARN (not at every check) and is reported to the {@link Listener}, which raises it to the desk; the
+ * next good file ends the problem. Running without rules on purpose takes {@code allowNoRules}.
  */
 public final class RuleBook implements AutoCloseable {
+
+  /** Told what happens to the rules file. */
+  public interface Listener {
+    /** A rule set was put in force (at start and on each reload). */
+    void loaded(RuleMatcher matcher);
+
+    /** The file on disk cannot be put in force; the previous rules stay. Called again only when the problem changes. */
+    default void problem(Problem problem) {
+    }
+
+    /** A good file again after a problem; {@link #loaded} was told of its rules just before. */
+    default void fixed(RuleMatcher matcher) {
+    }
+
+    static Listener onLoad(Consumer<RuleMatcher> onLoad) {
+      return onLoad::accept;
+    }
+  }
+
+  /**
+   * Why the rules file is not in force.
+   *
+   * @param changed when the file took the state it is in (its last change, or its folder's when it is gone):
+   *                the same for every instance that reads the same file, so they name the problem alike
+   * @param inForce how many rules stay in force meanwhile
+   */
+  public record Problem(Path file, String reason, Instant changed, int inForce) {
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(RuleBook.class);
   // An article being matched on another thread may still hold the previous matcher: close it a bit later.
@@ -34,15 +68,18 @@ public final class RuleBook implements AutoCloseable {
 
   private final Path file;
   private final Languages languages;
-  private final Consumer<RuleMatcher> onLoad;
+  private final boolean allowNoRules;
+  private final Listener listener;
   private final AtomicReference<RuleMatcher> current = new AtomicReference<>();
   private final ScheduledExecutorService watcher;
   private byte[] digest;
+  private String problem;
 
-  private RuleBook(Path file, Languages languages, Duration interval, Consumer<RuleMatcher> onLoad) {
+  private RuleBook(Path file, Languages languages, Duration interval, boolean allowNoRules, Listener listener) {
     this.file = file;
     this.languages = languages;
-    this.onLoad = onLoad;
+    this.allowNoRules = allowNoRules;
+    this.listener = listener;
     if (file == null) {
       install(RuleMatcher.compile(RuleFile.bundled(), languages), "bundled rules");
       watcher = null;
@@ -50,7 +87,13 @@ public final class RuleBook implements AutoCloseable {
     }
     byte[] content = read(file);
     digest = digest(content);
-    install(RuleMatcher.compile(RuleFile.read(content, "rules file " + file), languages), "rules file " + file);
+    RuleMatcher first = RuleMatcher.compile(RuleFile.read(content, "rules file " + file), languages);
+    if (first.rules().isEmpty() && !allowNoRules) {
+      first.close();
+      throw new StartupException("rules file " + file + " " + noRules(first)
+          + ": fix it, or set processor.rules.allow.empty=true to run without rules on purpose");
+    }
+    install(first, "rules file " + file);
     if (interval.isZero()) {
       watcher = null;
       return;
@@ -65,7 +108,7 @@ public final class RuleBook implements AutoCloseable {
 
   /** The bundled default EU–Russia rules. */
   public static RuleBook bundled(Languages languages) {
-    return new RuleBook(null, languages, Duration.ZERO, matcher -> { });
+    return new RuleBook(null, languages, Duration.ZERO, false, matcher -> { });
   }
 
   /**
@@ -75,7 +118,17 @@ public final class RuleBook implements AutoCloseable {
    * @throws StartupException when the file cannot be read or is not a rules file
    */
   public static RuleBook watching(Path file, Languages languages, Duration interval, Consumer<RuleMatcher> onLoad) {
-    return new RuleBook(file, languages, interval, onLoad);
+    return new RuleBook(file, languages, interval, false, Listener.onLoad(onLoad));
+  }
+
+  /**
+   * Rules from {@code file}, checked every {@code interval}; a file without rules is refused (at start) or kept
+   * out of force (on a reload) unless {@code allowNoRules}.
+   *
+   * @throws StartupException when the file cannot be read, is not a rules file, or holds no rules when it must
+   */
+  public static RuleBook watching(Path file, Languages languages, Duration interval, boolean allowNoRules, Listener listener) {
+    return new RuleBook(file, languages, interval, allowNoRules, listener);
   }
 
   public List<RuleMatch> match(AnalysedText text) {
@@ -88,23 +141,67 @@ public final class RuleBook implements AutoCloseable {
 
   /** Reads the file again now; true when a changed rule set was put in force. */
   public synchronized boolean reloadIfChanged() {
+    byte[] content;
     try {
-      byte[] content = Files.readAllBytes(file);
-      byte[] newDigest = digest(content);
-      if (Arrays.equals(newDigest, digest)) {
-        return false;
-      }
-      digest = newDigest;
-      RuleMatcher next = RuleMatcher.compile(RuleFile.read(content, "rules file " + file), languages);
-      install(next, "rules file " + file + " (reloaded)");
-      return true;
-    } catch (IOException | StartupException e) {
-      LOG.error("rules file {}: {}; the previous rules stay in force", file,
-          e instanceof StartupException ? e.getMessage() : "cannot read it (" + e + ")");
-      return false;
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return refuse("is gone (deleted or moved)");
+    } catch (IOException e) {
+      return refuse("cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+    byte[] newDigest = digest(content);
+    if (Arrays.equals(newDigest, digest)) {
+      return false; // unchanged since the last look, in force or already reported
+    }
+    digest = newDigest;
+    RuleMatcher next;
+    try {
+      next = RuleMatcher.compile(RuleFile.read(content, "rules file " + file), languages);
+    } catch (StartupException e) {
+      String reason = e.getMessage().replace("rules file " + file + ": ", "");
+      return refuse(reason.startsWith("not ") ? "is " + reason : reason);
     } catch (RuntimeException e) {
-      LOG.error("rules file {}: cannot compile it ({}); the previous rules stay in force", file, e.toString());
-      return false;
+      return refuse("cannot be compiled (" + e + ")");
+    }
+    if (next.rules().isEmpty() && !allowNoRules) {
+      next.close();
+      return refuse(noRules(next));
+    }
+    install(next, "rules file " + file + " (reloaded)");
+    if (problem != null) {
+      problem = null;
+      LOG.info("rules file {}: fixed, {} rules in force", file, next.rules().size());
+      listener.fixed(next);
+    }
+    return true;
+  }
+
+  private static String noRules(RuleMatcher matcher) {
+    return "holds no usable rule" + (matcher.problems().isEmpty() ? "" : " (" + matcher.problems().size() + " left out)");
+  }
+
+  /** The file on disk is not put in force: said once per problem, not at every check. */
+  private boolean refuse(String reason) {
+    if (!reason.equals(problem)) {
+      problem = reason;
+      int inForce = current.get() == null ? 0 : current.get().rules().size();
+      LOG.warn("rules file {} {}; the previous {} rules stay in force{}", file, reason, inForce,
+          reason.startsWith("holds no") ? " (set processor.rules.allow.empty=true to run without rules on purpose)" : "");
+      listener.problem(new Problem(file, reason, changedAt(), inForce));
+    }
+    if (reason.startsWith("is gone") || reason.startsWith("cannot be read")) {
+      digest = null; // whatever comes back is read anew
+    }
+    return false;
+  }
+
+  /** When the file took its present state: its last change, or its folder's when it is gone. */
+  private Instant changedAt() {
+    try {
+      Path existing = Files.exists(file) ? file : file.toAbsolutePath().getParent();
+      return Files.getLastModifiedTime(existing).toInstant();
+    } catch (IOException e) {
+      return Instant.EPOCH;
     }
   }
 
@@ -113,7 +210,7 @@ public final class RuleBook implements AutoCloseable {
     LOG.info("{}: {} rules in force{}", source, next.rules().size(),
         next.problems().isEmpty() ? "" : ", " + next.problems().size() + " left out");
     RuleMatcher previous = current.getAndSet(next);
-    onLoad.accept(next);
+    listener.loaded(next);
     if (previous != null) {
       retire(previous);
     }

@@ -2,12 +2,15 @@ package io.eurus.processor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.eurus.platform.StartupException;
 import io.eurus.processor.text.Languages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +43,7 @@ class RuleBookTest {
     try (RuleBook book = RuleBook.watching(file, Languages.defaults(), Duration.ofMillis(100), matcher -> { })) {
       Files.writeString(file, "rules:\n  - {id: b, name: B, query: 'embargo'}\n");
 
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (book.current().match("en", "embargo", "").isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> !book.current().match("en", "embargo", "").isEmpty());
       assertThat(book.current().match("en", "embargo", "")).extracting(m -> m.ruleId()).containsExactly("b");
     }
   }
@@ -66,5 +66,85 @@ class RuleBookTest {
     assertThatThrownBy(() -> RuleBook.watching(missing, Languages.defaults(), Duration.ZERO, matcher -> { }))
         .isInstanceOf(StartupException.class)
         .hasMessageStartingWith("rules file " + missing + ": cannot read it");
+  }
+
+  /** What the book tells: each problem, and the fix. */
+  private static final class Told implements RuleBook.Listener {
+    final List<RuleBook.Problem> problems = new ArrayList<>();
+    final List<Integer> fixed = new ArrayList<>();
+
+    @Override
+    public void loaded(RuleMatcher matcher) {
+    }
+
+    @Override
+    public void problem(RuleBook.Problem problem) {
+      problems.add(problem);
+    }
+
+    @Override
+    public void fixed(RuleMatcher matcher) {
+      fixed.add(matcher.rules().size());
+    }
+  }
+
+  private static final String RULE_A = "rules:\n  - {id: a, name: A, query: 'sanction*'}\n";
+
+  /** Checks the file {@code checks} times, as the watcher would, and says whether rule a is still in force. */
+  private static boolean checkedAndAStillInForce(RuleBook book, int checks) {
+    for (int check = 0; check < checks; check++) {
+      assertThat(book.reloadIfChanged()).isFalse();
+    }
+    return book.current().match("en", "sanctions", "").stream().anyMatch(m -> m.ruleId().equals("a"));
+  }
+
+  @Test
+  void aFileSavedWithNoRulesKeepsThePreviousRulesWarnsOnceAndSaysWhenItIsFixed() throws Exception {
+    Path file = Files.writeString(tmp.resolve("rules.yaml"), RULE_A);
+    Told told = new Told();
+    try (RuleBook book = RuleBook.watching(file, Languages.defaults(), Duration.ZERO, false, told)) {
+      Files.writeString(file, "rules: []\n");
+
+      assertThat(checkedAndAStillInForce(book, 5)).isTrue();
+      assertThat(told.problems).singleElement().satisfies(p -> {
+        assertThat(p.reason()).isEqualTo("holds no usable rule");
+        assertThat(p.inForce()).isEqualTo(1);
+      });
+
+      Files.writeString(file, "rules:\n  - {id: a, name: A, query: 'sanction*'}\n  - {id: b, name: B, query: 'embargo'}\n");
+
+      assertThat(book.reloadIfChanged()).isTrue();
+      assertThat(told.fixed).containsExactly(2);
+    }
+  }
+
+  @Test
+  void aDeletedFileKeepsThePreviousRulesAndIsReportedOnceNotAtEveryCheck() throws Exception {
+    Path file = Files.writeString(tmp.resolve("rules.yaml"), RULE_A);
+    Told told = new Told();
+    try (RuleBook book = RuleBook.watching(file, Languages.defaults(), Duration.ZERO, false, told)) {
+      Files.delete(file);
+
+      assertThat(checkedAndAStillInForce(book, 5)).isTrue();
+      assertThat(told.problems).extracting(RuleBook.Problem::reason).containsExactly("is gone (deleted or moved)");
+
+      Files.writeString(file, RULE_A);
+      assertThat(book.reloadIfChanged()).isTrue();
+      assertThat(told.fixed).containsExactly(1);
+    }
+  }
+
+  @Test
+  void noRulesOnPurposeNeedsTheSettingAndIsRefusedAtStartWithoutIt() throws Exception {
+    Path file = Files.writeString(tmp.resolve("rules.yaml"), "rules: []\n");
+
+    assertThatThrownBy(() -> RuleBook.watching(file, Languages.defaults(), Duration.ZERO, false, new Told()))
+        .isInstanceOf(StartupException.class)
+        .hasMessage("rules file " + file + " holds no usable rule: fix it, or set processor.rules.allow.empty=true to run without rules on purpose");
+    Told told = new Told();
+    try (RuleBook book = RuleBook.watching(file, Languages.defaults(), Duration.ZERO, true, told)) {
+      assertThat(book.current().rules()).isEmpty();
+      assertThat(told.problems).isEmpty();
+    }
   }
 }

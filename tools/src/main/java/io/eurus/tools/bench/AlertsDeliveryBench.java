@@ -12,6 +12,7 @@ import io.eurus.events.Severity;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.EventProducer;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -72,50 +73,59 @@ public final class AlertsDeliveryBench {
   }
 
   private record Run(double hookP50, double hookP99, double sseP50, double sseP99, double pageP50, double pageP99, double kafkaP50, double kafkaP99,
-      double postP50, double postP99, int sent, int hookGot, int sseGot, double seconds, int heapMaxMb, int liveMaxMb, long rssMb,
-      String load) {
+      double postP50, double postP99, int sent, int hookGot, int sseGot, double seconds, double hookPerSecond, int heapMaxMb, int liveMaxMb,
+      long rssMb, String load) {
   }
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-    Path jar = Path.of(AlertsDeliveryBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+    // A receiver that takes this long to answer, as a remote webhook does: what a channel's concurrency is for.
+    int receiverMs = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+    // The service runs from the product jar, which the bench's own class path holds beside the tools jar.
+    String classPath = System.getProperty("java.class.path");
     List<Run> results = new ArrayList<>();
     for (int i = 1; i <= runs; i++) {
       // A fresh broker per run, so no run reads what an earlier one left in the topic.
       try (EmbeddedKafka broker = EmbeddedKafka.start()) {
-        TopicAdmin.ensureTopics(broker.bootstrapServers(), Topics.ALL, 3);
-        Run run = run(broker.bootstrapServers(), jar, rate, seconds);
+        TopicAdmin.ensureTopics(KafkaConnection.to(broker.bootstrapServers()), Topics.ALL, 3);
+        Run run = run(broker.bootstrapServers(), classPath, rate, seconds, concurrency, receiverMs);
         results.add(run);
         System.out.printf("run %d (load average before: %s): webhook p50 %.1f ms p99 %.1f ms | dashboard stream p50 %.1f ms p99 %.1f ms | open page p50 %.1f ms p99 %.1f ms | baseline kafka p50 %.1f ms p99 %.1f ms,"
-                + " bare POST p50 %.2f ms p99 %.2f ms | fan-out %d sent at %d/s: webhook %d, dashboard %d, drained in %.1f s,"
+                + " bare POST p50 %.2f ms p99 %.2f ms | fan-out %d sent at %d/s: webhook %d (%.0f/s), dashboard %d, drained in %.1f s,"
                 + " heap max %d MB (live max %d MB), peak RSS %d MB%n",
             i, run.load, run.hookP50, run.hookP99, run.sseP50, run.sseP99, run.pageP50, run.pageP99, run.kafkaP50, run.kafkaP99, run.postP50, run.postP99,
-            run.sent, rate, run.hookGot, run.sseGot, run.seconds, run.heapMaxMb, run.liveMaxMb, run.rssMb);
+            run.sent, rate, run.hookGot, run.hookPerSecond, run.sseGot, run.seconds, run.heapMaxMb, run.liveMaxMb, run.rssMb);
       }
     }
+    System.out.printf("(alerts.delivery.concurrency=%d, the receiver answering after %d ms)%n", concurrency, receiverMs);
     System.out.printf("median of %d: webhook p50 %.1f ms p99 %.1f ms | dashboard stream p50 %.1f ms p99 %.1f ms | open page p50 %.1f ms p99 %.1f ms | kafka alone p50 %.1f ms p99 %.1f ms"
-            + " | bare POST p50 %.2f ms | fan-out drained in %.1f s, heap max %d MB, live max %d MB, RSS %d MB%n",
+            + " | bare POST p50 %.2f ms | fan-out drained in %.1f s, webhook %.0f alerts/s, heap max %d MB, live max %d MB, RSS %d MB%n",
         runs, median(results, Run::hookP50), median(results, Run::hookP99), median(results, Run::sseP50), median(results, Run::sseP99),
         median(results, Run::pageP50), median(results, Run::pageP99), median(results, Run::kafkaP50), median(results, Run::kafkaP99), median(results, Run::postP50), median(results, Run::seconds),
+        median(results, Run::hookPerSecond),
         (int) median(results, r -> r.heapMaxMb), (int) median(results, r -> r.liveMaxMb), (long) median(results, r -> r.rssMb));
     System.exit(0); // the clients' and servers' pool threads are not daemons
   }
 
-  private static Run run(String bootstrap, Path jar, int rate, int seconds) throws Exception {
+  private static Run run(String bootstrap, String classPath, int rate, int seconds, int concurrency, int receiverMs) throws Exception {
     // The machine is shared: say how busy it was, since that moves the tail more than anything we do.
     String load = String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
     Arrivals hook = new Arrivals();
     Arrivals sse = new Arrivals();
     Arrivals kafka = new Arrivals();
     HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    var pool = Executors.newFixedThreadPool(4);
+    var pool = Executors.newFixedThreadPool(receiverMs > 0 ? 128 : 4);
     receiver.setExecutor(pool);
     receiver.createContext("/hook", exchange -> {
       String id = exchange.getRequestHeaders().getFirst("Idempotency-Key");
       try (InputStream in = exchange.getRequestBody()) {
         in.readAllBytes();
+      }
+      if (receiverMs > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(receiverMs * 1_000_000L);
       }
       if (id != null) {
         hook.seen(id);
@@ -127,14 +137,17 @@ public final class AlertsDeliveryBench {
     String hookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
     int port = freePort();
     Path gcLog = Files.createTempFile("eurus-bench-gc", ".log");
-    Process alerts = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Xlog:gc:file=" + gcLog, "-cp", jar.toString(),
-        "io.eurus.cli.Eurus", "alerts", "--bootstrap-servers", bootstrap, "--port", String.valueOf(port), "--ops-port", "0",
-        "--set", "alerts.group.id=bench-" + UUID.randomUUID(), "--set", "dashboard.history.hours=1",
-        "--set", "alerts.webhook.url=" + hookUrl)
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Path serviceLog = Files.createTempFile("eurus-bench-alerts", ".log");
+    ProcessBuilder alertsCommand = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Xlog:gc:file=" + gcLog, "-cp",
+        classPath, "io.eurus.cli.Eurus", "alerts", "--bootstrap-servers", bootstrap, "--port", String.valueOf(port),
+        "--ops-port", "0", "--set", "alerts.group.id=bench-" + UUID.randomUUID(), "--set", "dashboard.history.hours=1",
+        "--set", "alerts.delivery.concurrency=" + concurrency)
+        .redirectErrorStream(true).redirectOutput(serviceLog.toFile());
+    alertsCommand.environment().put("EURUS_ALERTS_WEBHOOK_URL", hookUrl); // a secret: never on the command line
+    Process alerts = alertsCommand.start();
     KafkaConsumer<String, Alert> kafkaReader = null;
-    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(bootstrap, "bench"))) {
-      awaitDashboard(port);
+    try (EventProducer producer = new EventProducer(KafkaClients.producerConfig(KafkaConnection.to(bootstrap), "bench"))) {
+      awaitDashboard(port, serviceLog);
       Thread sseReader = startSse(port, sse);
       kafkaReader = startKafkaReader(bootstrap, kafka);
       String warm = "warm-" + UUID.randomUUID();
@@ -175,6 +188,7 @@ public final class AlertsDeliveryBench {
       // 2. Fan-out at a sustained rate.
       List<String> burst = new ArrayList<>();
       long start = System.nanoTime();
+      long startMicros = nowMicros();
       int total = rate * seconds;
       for (int i = 0; i < total; i++) {
         String key = "fan-" + UUID.randomUUID();
@@ -191,11 +205,14 @@ public final class AlertsDeliveryBench {
       double drained = (System.nanoTime() - start) / 1e9;
       int hookGot = (int) burst.stream().filter(hook.at::containsKey).count();
       int sseGot = (int) burst.stream().filter(sse.at::containsKey).count();
+      // What the channel sustained: the alerts it took over the time from the first sent to the last it took.
+      long lastHook = burst.stream().map(hook.at::get).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(startMicros);
+      double hookPerSecond = hookGot / Math.max(1e-3, (lastHook - startMicros) / 1e6);
       long rss = rssMb(alerts.pid());
       sseReader.interrupt();
       int[] heap = heap(gcLog);
       return new Run(pct(hookMs, 50), pct(hookMs, 99), pct(sseMs, 50), pct(sseMs, 99), pct(pageMs, 50), pct(pageMs, 99), pct(kafkaMs, 50), pct(kafkaMs, 99),
-          pct(postMs, 50), pct(postMs, 99), total, hookGot, sseGot, drained, heap[0], heap[1], rss, load);
+          pct(postMs, 50), pct(postMs, 99), total, hookGot, sseGot, drained, hookPerSecond, heap[0], heap[1], rss, load);
     } finally {
       if (kafkaReader != null) {
         kafkaReader.wakeup();
@@ -290,7 +307,7 @@ public final class AlertsDeliveryBench {
   /** The baseline: a plain consumer of the same records, in this JVM. Stops when its consumer is woken up. */
   private static KafkaConsumer<String, Alert> startKafkaReader(String bootstrap, Arrivals kafka) {
     KafkaConsumer<String, Alert> consumer = KafkaClients.consumer(Topics.ALERTS,
-        KafkaClients.consumerConfig(bootstrap, "bench-baseline-" + UUID.randomUUID(), "bench-baseline"));
+        KafkaClients.consumerConfig(KafkaConnection.to(bootstrap), "bench-baseline-" + UUID.randomUUID(), "bench-baseline"));
     Thread reader = new Thread(() -> {
       try (consumer) {
         consumer.subscribe(List.of(Topics.ALERTS.name()));
@@ -308,9 +325,10 @@ public final class AlertsDeliveryBench {
     return consumer;
   }
 
-  private static void awaitDashboard(int port) throws Exception {
+  private static void awaitDashboard(int port, Path serviceLog) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    // A JVM starting Kafka clients on a shared 2-core machine at load 15 takes 30 s and more.
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       try {
         if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session")).build(),
@@ -322,7 +340,9 @@ public final class AlertsDeliveryBench {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("the alerts service did not start within 60 s");
+    List<String> log = Files.readAllLines(serviceLog);
+    throw new IllegalStateException("the alerts service did not start within 180 s; its log ends:" + System.lineSeparator()
+        + String.join(System.lineSeparator(), log.subList(Math.max(0, log.size() - 20), log.size())));
   }
 
   private static void waitUntil(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {

@@ -2,6 +2,7 @@ package io.eurus.tools.bench;
 
 import io.eurus.embedded.EmbeddedKafka;
 import io.eurus.events.Topics;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 
 /**
@@ -16,7 +17,7 @@ public final class BenchBroker {
 
   public static void main(String[] args) throws Exception {
     try (EmbeddedKafka broker = EmbeddedKafka.start()) {
-      TopicAdmin.ensureTopics(broker.bootstrapServers(), Topics.ALL, Integer.parseInt(args.length > 0 ? args[0] : "6"));
+      TopicAdmin.ensureTopics(KafkaConnection.to(broker.bootstrapServers()), Topics.ALL, Integer.parseInt(args.length > 0 ? args[0] : "6"));
       System.out.println("bootstrap=" + broker.bootstrapServers());
       System.out.flush();
       while (System.in.read() != -1) {

@@ -6,6 +6,7 @@ import io.eurus.events.Article;
 import io.eurus.events.Topic;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.KafkaClients;
+import io.eurus.platform.kafka.KafkaConnection;
 import io.eurus.platform.kafka.TopicAdmin;
 import io.eurus.platform.ops.Ops;
 import io.eurus.platform.settings.CommonSettings;
@@ -64,8 +65,8 @@ public final class ProcessorLiveBench {
     Path state = Files.createTempDirectory("eurus-live-bench-");
     try (EmbeddedKafka broker = EmbeddedKafka.start()) {
       String bootstrap = broker.bootstrapServers();
-      TopicAdmin.ensureTopics(bootstrap, Topics.ALL, 6);
-      TopicAdmin.ensureTopics(bootstrap, List.of(PASS_THROUGH), 6);
+      TopicAdmin.ensureTopics(KafkaConnection.to(bootstrap), Topics.ALL, 6);
+      TopicAdmin.ensureTopics(KafkaConnection.to(bootstrap), List.of(PASS_THROUGH), 6);
       int written = publish(bootstrap, file, count);
       System.out.printf(Locale.ROOT, "%,d articles written to %s%n", written, Topics.ARTICLES.name());
       // Untimed: the JIT compiles enrichment, Kafka Streams and the state stores before anything is measured;
@@ -110,7 +111,7 @@ public final class ProcessorLiveBench {
     try (ArticleArchive archive = ArticleArchive.open(file, (line, problem) -> {
       throw new IllegalArgumentException(file + " line " + line + ": " + problem);
     });
-         KafkaProducer<String, Article> producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrap, "bench"),
+         KafkaProducer<String, Article> producer = new KafkaProducer<>(KafkaClients.producerConfig(KafkaConnection.to(bootstrap), "bench"),
              Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {
       for (ArticleArchive.Entry entry : archive.inOrder()) {
         if (written == count) {
@@ -143,7 +144,7 @@ public final class ProcessorLiveBench {
 
   private static Rate measure(String bootstrap, String output, int expected, Running topology) throws Exception {
     var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    Map<String, Object> config = KafkaClients.consumerConfig(bootstrap, "bench-count-" + output, "bench-count");
+    Map<String, Object> config = KafkaClients.consumerConfig(KafkaConnection.to(bootstrap), "bench-count-" + output, "bench-count");
     try (KafkaConsumer<byte[], byte[]> counter = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {
       // Counts from the topic's end as it is now: an earlier run's output is not this run's.

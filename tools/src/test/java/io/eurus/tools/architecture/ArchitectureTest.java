@@ -1,6 +1,5 @@
 package io.eurus.tools.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -28,10 +27,7 @@ class ArchitectureTest {
   @Test
   void noPackageDependsOnItselfThroughAnother() {
     // Each package is its own slice: io.eurus.processor.detect and io.eurus.processor.series are two.
-    slices().matching("io.eurus.(**)").should().beFreeOfCycles()
-        // Being untangled on the issue-14 branch (channel construction moves into channel); removed when it lands.
-        .ignoreDependency(resideInAPackage("io.eurus.alerts.routing"), resideInAPackage("io.eurus.alerts.channel"))
-        .check(eurus);
+    slices().matching("io.eurus.(**)").should().beFreeOfCycles().check(eurus);
   }
 
   @Test

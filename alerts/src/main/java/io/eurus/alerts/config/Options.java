@@ -1,4 +1,4 @@
-package io.eurus.alerts.routing;
+package io.eurus.alerts.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eurus.events.Severity;

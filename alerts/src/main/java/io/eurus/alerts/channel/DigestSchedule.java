@@ -1,4 +1,4 @@
-package io.eurus.alerts.routing;
+package io.eurus.alerts.channel;
 
 import java.time.Duration;
 import java.time.Instant;
