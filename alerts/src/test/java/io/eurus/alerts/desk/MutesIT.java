@@ -98,7 +98,7 @@ class MutesIT {
   private AlertsService start(String prefix, HttpReceiver receiver) {
     AlertsHarness.startAtEnd(prefix + ".desk-hook");
     String routing = "channels:\n  desk-hook:\n    type: webhook\n    url: {env: DESK_HOOK_URL}\n"
-        + "    retry: {maxAttempts: 3, initialBackoff: PT0.02S, maxBackoff: PT0.2S}\nroutes:\n  - to: [desk-hook]\n";
+        + "    retry: {budget: PT1M, initialBackoff: PT0.02S, maxBackoff: PT0.2S}\nroutes:\n  - to: [desk-hook]\n";
     return AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, routing), Map.of()),
         Map.of("DESK_HOOK_URL", receiver.url()));
   }
