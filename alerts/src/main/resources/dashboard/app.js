@@ -10,8 +10,10 @@ const state = {
   alerts: new Map(),  // alert key -> alert as the desk sees it (latest revision, with its ack)
   feeds: new Map(),   // feed id -> feed status
   tone: new Map(),    // series@windowStart -> tone window
+  mutes: new Map(),   // mute key (story:ID, rule:ID) -> mute in force
   selected: null,     // key of the alert shown in detail
 };
+const MUTE_FOR = "4h";
 const $ = (id) => document.getElementById(id);
 
 function element(tag, className, text) {
@@ -60,13 +62,23 @@ function sourceLink(article) {
 // ---- the alert list ----
 
 function filters() {
-  return { type: $("filter-type").value, severity: $("filter-severity").value, bloc: $("filter-bloc").value };
+  return { type: $("filter-type").value, severity: $("filter-severity").value, bloc: $("filter-bloc").value,
+    muted: $("filter-muted").checked };
 }
 
 function visible(alert, f) {
   return (!f.type || alert.type === f.type)
     && (!f.severity || SEVERITIES.indexOf(alert.severity) >= SEVERITIES.indexOf(f.severity))
-    && (!f.bloc || alert.bloc === f.bloc);
+    && (!f.bloc || alert.bloc === f.bloc)
+    && (f.muted || !muted(alert));
+}
+
+// As the alerts service judges it: the story is muted, or every rule the alert lists is.
+function muted(alert) {
+  const now = Date.now();
+  const active = (key) => { const m = state.mutes.get(key); return m && time(m.until) > now; };
+  if (alert.storyId && active("story:" + alert.storyId)) return true;
+  return Boolean(alert.rules && alert.rules.length) && alert.rules.every((r) => active("rule:" + r.id));
 }
 
 function time(instant) {
@@ -128,6 +140,7 @@ function listItem(alert) {
   item.dataset.key = alert.key;
   item.tabIndex = 0;
   if (alert.ack && alert.ack.revision >= alert.revision) item.classList.add("acked");
+  if (muted(alert)) item.classList.add("muted");
   if (alert.key === state.selected) item.classList.add("selected");
   const head = element("div", "alert-head");
   head.append(element("span", "badge", alert.severity), element("span", "type", words(alert.type)),
@@ -174,12 +187,14 @@ function renderDetail() {
   ack.disabled = Boolean(alert.ack && alert.ack.revision >= alert.revision);
   ack.addEventListener("click", () => acknowledge(alert, ack));
   const parts = [head, element("h3", null, alert.title), element("p", "summary", alert.summary), ack];
+  if (alert.storyId) parts.push(muteButton("Mute this story for " + MUTE_FOR, { story: alert.storyId }));
+  for (const rule of alert.rules || []) parts.push(muteButton("Mute rule “" + (rule.name || rule.id) + "” for " + MUTE_FOR, { rule: rule.id }));
 
   const facts = element("dl");
   const fact = (name, value) => { if (value !== undefined && value !== null && value !== "") facts.append(element("dt", null, name), element("dd", null, value)); };
   fact("Sources", alert.bloc);
   fact("Direction", alert.direction && words(alert.direction));
-  fact("Rule", alert.rule && alert.rule.name);
+  fact("Rules", alert.rules && alert.rules.length ? alert.rules.map((r) => r.name || r.id).join(", ") : alert.rule && alert.rule.name);
   fact("Feed", alert.feedId);
   fact("Revision", alert.revision > 1 ? alert.revision + " (ongoing alert, updated)" : null);
   const ev = alert.evidence;
@@ -191,6 +206,14 @@ function renderDetail() {
     fact("Deviation", typeof ev.deviations === "number" ? ev.deviations.toFixed(1) + " σ" : null);
     fact("Articles", ev.articleCount);
     fact("Stories", ev.storyCount);
+    const story = ev.stories && ev.stories[0];
+    if (story && alert.storyId) {
+      fact("Carried by", story.sources + " source" + (story.sources === 1 ? "" : "s")
+        + (story.sourceNames && story.sourceNames.length ? ": " + story.sourceNames.join(", ") : ""));
+      fact("Languages", story.languages && story.languages.join(", "));
+      fact("First", story.firstSource + ", " + when(story.firstPublished));
+      fact("Latest", story.lastSeen ? when(story.lastSeen) : null);
+    }
   }
   parts.push(facts);
   if (ev && ev.terms && ev.terms.length) {
@@ -223,6 +246,58 @@ async function acknowledge(alert, button) {
     button.disabled = false;
     button.textContent = "Acknowledge (failed: " + e.message + ")";
   }
+}
+
+function muteButton(label, body) {
+  const button = element("button", "mute", label);
+  button.type = "button";
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const response = await fetch("/api/mutes", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(Object.assign({ for: MUTE_FOR }, body)) });
+      if (!response.ok) throw new Error((await response.json()).error || "HTTP " + response.status);
+      applyMute(await response.json());
+    } catch (e) {
+      button.disabled = false;
+      button.textContent = label + " (failed: " + e.message + ")";
+    }
+  });
+  return button;
+}
+
+function muteKey(mute) {
+  return String(mute.kind).toLowerCase() + ":" + mute.target;
+}
+
+function applyMute(mute) {
+  state.mutes.set(muteKey(mute), mute);
+  renderMutes(); renderList(); renderDetail();
+}
+
+function applyUnmute(key) {
+  if (state.mutes.delete(key)) { renderMutes(); renderList(); renderDetail(); }
+}
+
+// The mutes in force, each with its end and a way to lift it.
+function renderMutes() {
+  const now = Date.now();
+  const items = [...state.mutes.values()].filter((m) => time(m.until) > now).map((m) => {
+    const item = element("li", "mute-item");
+    item.append(element("span", null, (m.kind === "RULE" ? "Rule " : "Story ") + "“" + (m.label || m.target) + "” muted until "
+      + new Date(m.until).toLocaleTimeString() + (m.by ? " by " + m.by : "")));
+    const lift = element("button", "unmute", "Unmute");
+    lift.type = "button";
+    lift.addEventListener("click", async () => {
+      lift.disabled = true;
+      const response = await fetch("/api/mutes/" + encodeURIComponent(muteKey(m)), { method: "DELETE" });
+      if (response.ok) applyUnmute(muteKey(m)); else lift.disabled = false;
+    });
+    item.append(lift);
+    return item;
+  });
+  $("mutes").replaceChildren(...items);
+  $("mutes").hidden = items.length === 0;
 }
 
 function applyAck(ack) {
@@ -276,6 +351,24 @@ function seconds(instant) {
   return Math.floor(new Date(instant).getTime() / 1000);
 }
 
+// The time axis spans the windows shown, from the first window's start to the last one's end, whatever their
+// number: uPlot's own padding of a range it cannot infer (one window, or a few) ran over years.
+function timeRange(windows) {
+  if (!windows.length) return null;
+  const from = Math.min(...windows.map((w) => seconds(w.windowStart)));
+  const to = Math.max(...windows.map((w) => seconds(w.windowEnd || w.windowStart)));
+  return [from, Math.max(to, from + 60)];
+}
+
+function showRange(name, range) {
+  const target = $("chart-" + name);
+  if (!range) { delete target.dataset.from; delete target.dataset.to; return; }
+  target.dataset.from = String(range[0]);
+  target.dataset.to = String(range[1]);
+  const caption = $("chart-" + name + "-range");
+  if (caption) caption.textContent = new Date(range[0] * 1000).toLocaleString() + " – " + new Date(range[1] * 1000).toLocaleString();
+}
+
 // One line per source bloc: the series of all languages of a bloc (language null), or every series if none is.
 function toneSeries() {
   const windows = [...state.tone.values()];
@@ -287,11 +380,12 @@ function toneSeries() {
     bySeries.get(w.series).windows.set(seconds(w.windowStart), w);
   }
   const xs = [...new Set(chosen.map((w) => seconds(w.windowStart)))].sort((a, b) => a - b);
-  return { xs, bySeries };
+  return { xs, bySeries, range: timeRange(chosen) };
 }
 
 function renderTone() {
-  const { xs, bySeries } = toneSeries();
+  const { xs, bySeries, range } = toneSeries();
+  showRange("tone", range);
   const band = $("band-series");
   const known = new Set([...band.options].map((o) => o.value));
   for (const [series, s] of bySeries) if (!known.has(series)) band.append(new Option(s.label, series));
@@ -320,7 +414,7 @@ function renderTone() {
     .map((a) => seconds((a.evidence && a.evidence.windowStart) || a.at));
   plot("tone", {
     series, bands,
-    scales: { y: { range: [-1, 1] } },
+    scales: { x: { time: true, range: () => range }, y: { range: [-1, 1] } },
     axes: [{}, { label: "tone" }],
     hooks: { draw: [(u) => {
       const ctx = u.ctx;
@@ -347,9 +441,11 @@ function renderVolume() {
   const totals = new Map();
   for (const w of counted) totals.set(seconds(w.windowStart), (totals.get(seconds(w.windowStart)) || 0) + (w.stories || 0));
   const xs = [...totals.keys()].sort((a, b) => a - b);
+  const range = timeRange(counted);
+  showRange("volume", range);
   plot("volume", {
     series: [{}, { label: "relevant stories", stroke: "#2457c5", fill: "rgba(36,87,197,.25)", paths: uPlot.paths.bars({ size: [0.7, 40] }) }],
-    scales: { y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
+    scales: { x: { time: true, range: () => range }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [{}, { label: "stories" }],
   }, [xs, xs.map((x) => totals.get(x))]);
 }
@@ -359,7 +455,9 @@ function renderVolume() {
 function renderRules() {
   const counts = new Map();
   for (const alert of state.alerts.values()) {
-    if (alert.type === "RULE_MATCH" && alert.rule) counts.set(alert.rule.name || alert.rule.id, (counts.get(alert.rule.name || alert.rule.id) || 0) + 1);
+    if (alert.type !== "RULE_MATCH") continue;
+    const rules = alert.rules && alert.rules.length ? alert.rules : alert.rule ? [alert.rule] : [];
+    for (const rule of rules) counts.set(rule.name || rule.id, (counts.get(rule.name || rule.id) || 0) + 1);
   }
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8);
   const list = $("chart-rules");
@@ -410,7 +508,8 @@ function connect() {
     state.alerts.clear();
     snapshot.alerts.forEach(putAlert);
     state.feeds = new Map(snapshot.feeds.map((f) => [f.feedId, f]));
-    refreshFilterChoices(); renderList(); renderDetail(); renderFeeds(); renderCharts();
+    state.mutes = new Map((snapshot.mutes || []).map((m) => [muteKey(m), m]));
+    refreshFilterChoices(); renderMutes(); renderList(); renderDetail(); renderFeeds(); renderCharts();
   });
   source.addEventListener("alert", (e) => {
     const alert = JSON.parse(e.data);
@@ -421,6 +520,8 @@ function connect() {
     renderCharts();
   });
   source.addEventListener("ack", (e) => applyAck(JSON.parse(e.data)));
+  source.addEventListener("mute", (e) => applyMute(JSON.parse(e.data)));
+  source.addEventListener("unmute", (e) => applyUnmute(JSON.parse(e.data)));
   source.addEventListener("feed", (e) => { const f = JSON.parse(e.data); state.feeds.set(f.feedId, f); renderFeeds(); });
   // A feed that left ingest's list: its row goes (the data is the feed's id as a JSON string).
   source.addEventListener("feed-removed", (e) => { if (state.feeds.delete(JSON.parse(e.data))) renderFeeds(); });
@@ -434,7 +535,9 @@ async function loadTone() {
 }
 
 async function start() {
-  for (const id of ["filter-type", "filter-severity", "filter-bloc"]) $(id).addEventListener("change", renderList);
+  for (const id of ["filter-type", "filter-severity", "filter-bloc", "filter-muted"]) $(id).addEventListener("change", renderList);
+  // A mute ends by itself: what it folded away comes back without a reload.
+  setInterval(() => { renderMutes(); renderList(); }, 30000);
   $("band-series").addEventListener("change", renderTone);
   window.addEventListener("resize", renderCharts);
   const session = await (await fetch("/api/session")).json();

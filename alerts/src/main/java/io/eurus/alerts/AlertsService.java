@@ -10,6 +10,8 @@ import io.eurus.alerts.delivery.Receipts;
 import io.eurus.alerts.desk.Acknowledgements;
 import io.eurus.alerts.desk.Desk;
 import io.eurus.alerts.desk.DeskFeed;
+import io.eurus.alerts.desk.Mutes;
+import io.eurus.alerts.desk.Muting;
 import io.eurus.alerts.routing.ChannelPlan;
 import io.eurus.alerts.routing.Routing;
 import io.eurus.platform.Service;
@@ -31,12 +33,14 @@ public final class AlertsService implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertsService.class);
   private static final int DESK_CAPACITY = 2_000;
+  private static final java.time.Duration MUTES_LOAD = java.time.Duration.ofSeconds(30);
 
   private final AlertsSettings settings;
   private final Routing routing;
   private final Ops ops;
   private final Clock clock;
   private final Desk desk;
+  private final Mutes mutes = new Mutes();
   private final DashboardAccess access;
   private final List<Lane> lanes = new ArrayList<>();
   private EventProducer producer;
@@ -61,7 +65,7 @@ public final class AlertsService implements Service {
     this.routing = routing;
     this.ops = ops;
     this.clock = clock;
-    this.desk = new Desk(DESK_CAPACITY, settings.dashboardHistory());
+    this.desk = new Desk(DESK_CAPACITY, settings.dashboardHistory(), mutes, clock);
     this.access = DashboardAccess.forBinding(settings.dashboardHost(), settings.dashboardToken());
   }
 
@@ -79,12 +83,14 @@ public final class AlertsService implements Service {
   public void start() {
     producer = new EventProducer(KafkaClients.producerConfig(settings.kafka(), "eurus-alerts"));
     dashboard = new Dashboard(settings.dashboardHost(), settings.dashboardPort(), access, desk,
-        new Acknowledgements(desk, producer, clock), clock);
+        new Acknowledgements(desk, producer, clock), new Muting(desk, producer, clock), clock);
     dashboard.start();
+    // Every mute before any lane delivers: a restarted service must not send what the desk muted.
+    mutes.load(settings.kafka(), MUTES_LOAD);
     deskFeed = new DeskFeed(settings.kafka(), desk, settings.dashboardHistory(), clock);
     deskFeed.start();
     Lane.Context context = new Lane.Context(settings.kafka(), settings.groupPrefix(),
-        new DeadLetters(producer, clock), new Receipts(producer, clock), ops.registry(), clock);
+        new DeadLetters(producer, clock), new Receipts(producer, clock), mutes, ops.registry(), clock);
     for (ChannelPlan plan : routing.channels()) {
       lanes.add(new ImmediateLane(plan, routing, context));
       if (plan.hold().everHolds()) {

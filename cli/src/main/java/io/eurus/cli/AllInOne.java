@@ -4,6 +4,7 @@ import io.eurus.alerts.AlertsService;
 import io.eurus.alerts.AlertsSettings;
 import io.eurus.cli.demo.DemoFeedServer;
 import io.eurus.cli.demo.DemoFeeds;
+import io.eurus.cli.demo.DemoTimeline;
 import io.eurus.embedded.EmbeddedKafka;
 import io.eurus.events.FeedDefinition;
 import io.eurus.events.Topics;
@@ -19,6 +20,7 @@ import io.eurus.platform.settings.CommonSettings;
 import io.eurus.platform.settings.KafkaClientSettings;
 import io.eurus.processor.ProcessorService;
 import io.eurus.processor.ProcessorSettings;
+import io.eurus.processor.series.SeriesSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,9 @@ final class AllInOne implements AutoCloseable {
 
   /** Every setting of every service: what {@code eurus run} accepts and validates. */
   static final ConfigDef DEFINITION = CommonSettings.merge(IngestSettings.DEF, ProcessorSettings.DEF, AlertsSettings.DEF);
+
+  /** The demo's detectors file, in the jar. */
+  static final String DEMO_DETECTORS = "/demo/detectors-demo.yaml";
 
   /** What to run besides the settings. */
   record Options(Path dataDir, boolean demo, Duration demoInterval, Duration demoPollInterval) {
@@ -109,8 +114,11 @@ final class AllInOne implements AutoCloseable {
       DemoFeedServer demo = null;
       List<FeedDefinition> feeds = configuredFeeds;
       if (options.demo()) {
-        demo = runner.start(new DemoFeedServer(DemoFeeds.bundled(), options.demoInterval(), Clock.systemUTC()));
+        demoSettings(values, runner);
+        demo = runner.start(new DemoFeedServer(DemoFeeds.bundled(), DemoTimeline.bundled(), options.demoInterval(),
+            Clock.systemUTC()));
         feeds = demo.feedDefinitions(options.demoPollInterval());
+        ingestSettings = new IngestSettings(values);
       }
       runner.start(new ProcessorService(new ProcessorSettings(values), runner.ops()));
       AlertsService alerts = runner.start(new AlertsService(new AlertsSettings(values), runner.ops(), Clock.systemUTC()));
@@ -120,6 +128,28 @@ final class AllInOne implements AutoCloseable {
     } catch (RuntimeException e) {
       runner.close();
       throw e;
+    }
+  }
+
+  /**
+   * What the demo runs with besides the settings: its own detectors file (the demo's hours pass in seconds, so its
+   * baselines learn in fewer windows, and its windows wait three demo hours for the polls' delay) unless one is
+   * named; FEED_FAILING after a minute, so that the demo's feed that is down shows within it; and no FEED_SILENT,
+   * since its items are dated in the past while the demo clock catches up.
+   */
+  private static void demoSettings(Map<String, String> values, ServiceRunner runner) {
+    values.put(IngestSettings.FAILING_ALERT_MINUTES, "1");
+    // The demo's items are dated on its clock, hours behind real time while it catches up: not a silent feed.
+    values.put(IngestSettings.SILENT_MIN_MINUTES, String.valueOf(30 * 24 * 60));
+    if (values.getOrDefault(SeriesSettings.DETECTORS_FILE, "").isBlank()) {
+      try (var in = AllInOne.class.getResourceAsStream(DEMO_DETECTORS)) {
+        Path file = Files.createTempFile("eurus-demo-detectors-", ".yaml");
+        runner.own(() -> Files.deleteIfExists(file));
+        Files.write(file, in.readAllBytes());
+        values.put(SeriesSettings.DETECTORS_FILE, file.toString());
+      } catch (IOException | NullPointerException e) {
+        throw new StartupException("cannot write the demo's detectors file: " + e.getMessage(), e);
+      }
     }
   }
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run everything in one process: an embedded Kafka broker, ingest, processor, alerts and the dashboard.",
-        "With --demo, offline demo feeds release news items over time so alerts appear within seconds."})
+        "With --demo, offline demo feeds release two days of fictional news on a compressed clock (a demo hour a second),",
+        "so every detector shows on the dashboard within a minute or two."})
 final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -27,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
   boolean demo;
 
   @Option(names = "--demo-interval", paramLabel = "DURATION", defaultValue = "PT3S",
-      description = "With --demo, time between two released items (ISO-8601, default ${DEFAULT-VALUE}).")
+      description = "With --demo, time between two items once the scripted hours are over (ISO-8601, default ${DEFAULT-VALUE}).")
   Duration demoInterval;
 
   @Option(names = "--port", paramLabel = "PORT", description = "Dashboard port (default 8080).")
@@ -62,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
       extra.put(AlertsSettings.ROUTING_FILE, routing.toString());
     }
     Map<String, String> settings = options.load(AllInOne.DEFINITION, extra);
-    AllInOne eurus = AllInOne.start(settings, new AllInOne.Options(dataDir, demo, demoInterval, Duration.ofSeconds(2)));
+    AllInOne eurus = AllInOne.start(settings, new AllInOne.Options(dataDir, demo, demoInterval, Duration.ofSeconds(1)));
     String hostShown = host == null ? "127.0.0.1" : host;
     LOG.info("Eurus is running{}: dashboard at http://{}:{}/ — Ctrl-C to stop", demo ? " with demo feeds" : "",
         hostShown, eurus.dashboardPort());

@@ -4,25 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eurus.cli.testing.RunningEurus;
 import io.eurus.events.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunDemoProcessIT {
 
-  private static final Pattern DASHBOARD = Pattern.compile("dashboard at http://127\\.0\\.0\\.1:(\\d+)/");
   private static final Path JAR = Path.of("target", "eurus.jar");
 
   @TempDir
@@ -42,7 +35,7 @@ class RunDemoProcessIT {
   @Test
   void demoShowsAlertsWithin30SecondsAndCtrlCStopsEverythingCleanly() throws Exception {
     assumeThat(Files.exists(JAR)).as("the packaged jar (mvn package) at %s", JAR.toAbsolutePath()).isTrue();
-    List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar",
+    List<String> command = new ArrayList<>(List.of(RunningEurus.javaBin(), "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar",
         JAR.toString(), "run", "--demo", "--port", "0", "--ops-port", "0"));
     if (onPath("python3")) {
       // A test runner started in the background has SIGINT ignored, and a JVM that inherits an ignored
@@ -50,24 +43,20 @@ class RunDemoProcessIT {
       command.addAll(0, List.of("python3", "-c",
           "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"));
     }
-    Process eurus = new ProcessBuilder(command).redirectErrorStream(true).start();
-    List<String> output = new CopyOnWriteArrayList<>();
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread reader = new Thread(() -> read(eurus, output, port));
-    reader.start();
+    RunningEurus running = new RunningEurus(new ProcessBuilder(command).redirectErrorStream(true).start());
+    Process eurus = running.process();
     try {
       long began = System.nanoTime();
-      int dashboardPort = port.get(60, TimeUnit.SECONDS);
+      int dashboardPort = running.dashboardPort(Duration.ofSeconds(60));
 
       JsonNode alerts = firstAlerts(dashboardPort, Duration.ofSeconds(30).minus(Duration.ofNanos(System.nanoTime() - began)));
 
-      assertThat(alerts.size()).as("alerts within 30 s of start; output:%n%s", String.join("\n", output)).isPositive();
-      assertThat(alerts.get(0).path("type").asText()).isEqualTo("RULE_MATCH");
+      assertThat(alerts.size()).as("alerts within 30 s of start; output:%n%s", running.output()).isPositive();
 
       new ProcessBuilder("kill", "-INT", String.valueOf(eurus.pid())).start().waitFor();
       boolean exited = eurus.waitFor(15, TimeUnit.SECONDS);
 
-      assertThat(exited).as("stopped within 15 s of Ctrl-C; output:%n%s", String.join("\n", output)).isTrue();
+      assertThat(exited).as("stopped within 15 s of Ctrl-C; output:%n%s", running.output()).isTrue();
       assertThat(eurus.descendants()).isEmpty();
       try (Stream<Path> left = Files.list(tmp)) {
         assertThat(left.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("eurus-")))
@@ -75,7 +64,7 @@ class RunDemoProcessIT {
       }
     } finally {
       eurus.destroyForcibly();
-      reader.join(5_000);
+      running.joinOutput();
     }
   }
 
@@ -97,27 +86,9 @@ class RunDemoProcessIT {
     return alerts;
   }
 
-  private static void read(Process process, List<String> output, CompletableFuture<Integer> port) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        output.add(line);
-        Matcher matcher = DASHBOARD.matcher(line);
-        if (line.contains("Eurus is running") && matcher.find()) {
-          port.complete(Integer.parseInt(matcher.group(1)));
-        }
-      }
-    } catch (IOException e) {
-      // the process ended
-    }
-    port.completeExceptionally(new IllegalStateException("eurus ended before it was running: " + output));
-  }
-
   private static boolean onPath(String program) {
     return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
         .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
   }
 
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
 }

@@ -1,5 +1,6 @@
 package io.eurus.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,11 @@ import java.util.List;
  * @param created   when the alert was produced
  * @param bloc      the source bloc it concerns, null for all sources
  * @param direction for tone alerts, which way the tone moved
+ * @param rule      for a rule match, the most severe of the rules matched
  * @param feedId    for feed health alerts, the feed
  * @param articles  the articles cited as evidence, most telling first
+ * @param storyId   for an alert about one story (RULE_MATCH, BREAKING_STORY), the story: the desk mutes by it
+ * @param rules     for a story, every rule its articles matched, most severe first; empty otherwise
  */
 @RecordBuilder
 public record Alert(
@@ -37,7 +41,9 @@ public record Alert(
     RuleRef rule,
     String feedId,
     List<ArticleRef> articles,
-    Evidence evidence) implements AlertBuilder.With {
+    Evidence evidence,
+    String storyId,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RuleRef> rules) implements AlertBuilder.With {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -48,6 +54,7 @@ public record Alert(
 
   public Alert {
     articles = articles == null ? List.of() : List.copyOf(articles);
+    rules = rules == null ? List.of() : List.copyOf(rules);
   }
 
   /** The id of one version of an alert: the alert key and its revision. */

@@ -2,7 +2,7 @@ package io.eurus.events;
 
 /** What kind of detection an alert reports. */
 public enum AlertType {
-  /** An article matched one of the desk's rules. */
+  /** The articles of a story matched one or more of the desk's rules: one alert per story, updated as it grows. */
   RULE_MATCH,
   /** The tone of coverage moved away from its baseline. */
   TONE_SHIFT,
@@ -10,6 +10,8 @@ public enum AlertType {
   VOLUME_SPIKE,
   /** The EU-side and Russia-side media moved apart in tone. */
   TONE_DIVERGENCE,
+  /** A story about the relationship is picked up by sources fast: breaking news, updated while it grows. */
+  BREAKING_STORY,
   /** A feed has been silent much longer than its usual interval. */
   FEED_SILENT,
   /** A feed has been failing for longer than a threshold. */

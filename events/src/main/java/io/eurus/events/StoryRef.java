@@ -1,5 +1,6 @@
 package io.eurus.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,9 @@ import java.util.List;
  * @param articles       articles of the story seen so far
  * @param sources        distinct sources that carry it
  * @param blocs          the source blocs that carry it, in the order they picked it up
+ * @param sourceNames    the sources that carry it, in the order they picked it up (the first few)
+ * @param languages      the languages it is carried in, in the order they appeared
+ * @param lastSeen       when its latest source picked it up: with firstPublished and sources, how fast it grows
  */
 public record StoryRef(
     String id,
@@ -22,9 +26,20 @@ public record StoryRef(
     Instant firstPublished,
     int articles,
     int sources,
-    List<String> blocs) {
+    List<String> blocs,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> sourceNames,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> languages,
+    Instant lastSeen) {
 
   public StoryRef {
     blocs = blocs == null ? List.of() : List.copyOf(blocs);
+    sourceNames = sourceNames == null ? List.of() : List.copyOf(sourceNames);
+    languages = languages == null ? List.of() : List.copyOf(languages);
+  }
+
+  /** The fields of schema version 1 as first published; sources' names, languages and growth left out. */
+  public StoryRef(String id, String title, String url, String firstSource, Instant firstPublished, int articles,
+      int sources, List<String> blocs) {
+    this(id, title, url, firstSource, firstPublished, articles, sources, blocs, null, null, null);
   }
 }

@@ -57,6 +57,11 @@ public final class Topics {
   public static final Topic<String, AlertAck> ALERTS_ACKS =
       new Topic<>("alerts.acks", KEY, new JsonSerde<>(AlertAck.class), true, "the desk's acknowledgements, keyed by alert key");
 
+  /** The desk's mutes of stories and rules, keyed by {@code story:ID} or {@code rule:ID}; compacted. */
+  public static final Topic<String, Mute> ALERTS_MUTES =
+      new Topic<>("alerts.mutes", KEY, new JsonSerde<>(Mute.class), true,
+          "the desk's mutes of stories and rules, keyed by story:ID or rule:ID");
+
   /**
    * What each channel took, keyed by alert key: receipts that let a redrive of {@link #ALERTS_DLQ} skip what a
    * channel already has. Not compacted: receipts age out with the dead letters they answer for.
@@ -66,7 +71,7 @@ public final class Topics {
 
   public static final List<Topic<?, ?>> ALL =
       List.of(FEEDS, FEED_STATUS, INGEST_STATE, ARTICLES, ARTICLES_ENRICHED, ARTICLES_DLQ, TONE_WINDOWS, ALERTS, ALERTS_DLQ,
-          ALERTS_ACKS, ALERTS_DELIVERED);
+          ALERTS_ACKS, ALERTS_MUTES, ALERTS_DELIVERED);
 
   private Topics() {
   }

@@ -5,10 +5,14 @@ import io.eurus.alerts.channel.OutboundJson;
 import io.eurus.alerts.desk.Acknowledgements;
 import io.eurus.alerts.desk.Acknowledgements.AckException;
 import io.eurus.alerts.desk.Desk;
+import io.eurus.alerts.desk.Muting;
+import io.eurus.alerts.desk.Muting.MuteException;
 import io.eurus.events.AlertType;
 import io.eurus.events.Json;
+import io.eurus.events.Mute;
 import io.eurus.events.Severity;
 import io.eurus.platform.StartupException;
+import io.eurus.platform.config.Durations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -26,7 +30,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The desk dashboard: a static page (no inline script, strict Content-Security-Policy, uPlot from its
  * webjar) and its API: {@code /api/alerts}, the live stream {@code /api/alerts/stream} (Server-Sent
- * Events), {@code /api/tone}, {@code /api/feeds} and {@code POST /api/alerts/{id}/ack}.
+ * Events), {@code /api/tone}, {@code /api/feeds}, {@code POST /api/alerts/{id}/ack}, and the mutes of stories and
+ * rules ({@code GET /api/mutes}, {@code POST /api/mutes}, {@code DELETE /api/mutes/{key}}).
  */
 public final class Dashboard implements AutoCloseable {
 
@@ -34,21 +39,25 @@ public final class Dashboard implements AutoCloseable {
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   private static final int MAX_LIST = 2_000;
+  private static final Duration DEFAULT_MUTE = Duration.ofHours(4);
 
   private final String host;
   private final int port;
   private final Desk desk;
   private final Acknowledgements acknowledgements;
+  private final Muting muting;
   private final DashboardAccess access;
   private final Clock clock;
   private final StreamClients streams;
   private Javalin app;
 
-  public Dashboard(String host, int port, DashboardAccess access, Desk desk, Acknowledgements acknowledgements, Clock clock) {
+  public Dashboard(String host, int port, DashboardAccess access, Desk desk, Acknowledgements acknowledgements,
+      Muting muting, Clock clock) {
     this.host = host;
     this.port = port;
     this.desk = desk;
     this.acknowledgements = acknowledgements;
+    this.muting = muting;
     this.access = access;
     this.clock = clock;
     this.streams = new StreamClients(desk, Dashboard::json);
@@ -91,6 +100,9 @@ public final class Dashboard implements AutoCloseable {
       config.routes.get("/api/alerts", ctx -> ctx.json(desk.alerts(filter(ctx), MAX_LIST)));
       config.routes.get("/api/alerts/stream", streams::open);
       config.routes.post("/api/alerts/<id>/ack", this::acknowledge);
+      config.routes.get("/api/mutes", ctx -> ctx.json(desk.mutes()));
+      config.routes.post("/api/mutes", this::mute);
+      config.routes.delete("/api/mutes/<key>", this::unmute);
       config.routes.get("/api/tone", ctx -> ctx.json(desk.tone(clock.instant().minus(Duration.ofHours(
           Math.max(1, Math.min(24 * 90, ctx.queryParamAsClass("hours", Integer.class).getOrDefault(72))))))));
       config.routes.get("/api/feeds", ctx -> ctx.json(desk.feeds()));
@@ -142,6 +154,40 @@ public final class Dashboard implements AutoCloseable {
       ctx.json(acknowledgements.acknowledge(ctx.pathParam("id"), by == null || by.isEmpty() ? null : clip(by)));
     } catch (AckException e) {
       ctx.status(e.unknownAlert() ? HttpStatus.NOT_FOUND : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage()));
+    }
+  }
+
+  /** {@code {"story": "s-…"}} or {@code {"rule": "sanctions"}}, with {@code "for": "4h"} (default) and {@code "by"}. */
+  private void mute(Context ctx) {
+    JsonNode body;
+    try {
+      body = Json.mapper().readTree(ctx.body().isBlank() ? "{}" : ctx.body());
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("the body must be JSON such as {\"rule\": \"sanctions\", \"for\": \"4h\"}");
+    }
+    boolean story = body.hasNonNull("story");
+    if (story == body.hasNonNull("rule")) {
+      throw new IllegalArgumentException("name either a story (\"story\": id) or a rule (\"rule\": id) to mute");
+    }
+    String target = body.get(story ? "story" : "rule").asText().strip();
+    Duration length = body.hasNonNull("for") ? Durations.parse(body.get("for").asText()) : DEFAULT_MUTE;
+    if (length == null) {
+      throw new IllegalArgumentException("'for' must be " + Durations.SYNTAX);
+    }
+    String by = body.hasNonNull("by") ? clip(body.get("by").asText().strip()) : null;
+    try {
+      ctx.json(muting.mute(story ? Mute.Kind.STORY : Mute.Kind.RULE, target, length, by == null || by.isEmpty() ? null : by));
+    } catch (MuteException e) {
+      ctx.status(e.badRequest() ? HttpStatus.BAD_REQUEST : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage()));
+    }
+  }
+
+  private void unmute(Context ctx) {
+    try {
+      muting.unmute(ctx.pathParam("key"));
+      ctx.status(HttpStatus.NO_CONTENT);
+    } catch (MuteException e) {
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage()));
     }
   }
 

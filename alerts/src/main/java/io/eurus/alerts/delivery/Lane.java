@@ -1,5 +1,6 @@
 package io.eurus.alerts.delivery;
 
+import io.eurus.alerts.desk.Mutes;
 import io.eurus.alerts.routing.ChannelPlan;
 import io.eurus.alerts.routing.Routing;
 import io.eurus.events.Alert;
@@ -45,9 +46,13 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class Lane implements AutoCloseable {
 
-  /** What every lane of a service shares. */
-  public record Context(KafkaConnection kafka, String groupPrefix, DeadLetters deadLetters, Receipts receipts, MeterRegistry metrics,
-      Clock clock) {
+  /**
+   * What every lane of a service shares.
+   *
+   * @param mutes the desk's mutes in force: what they cover is not delivered, as if not routed here
+   */
+  public record Context(KafkaConnection kafka, String groupPrefix, DeadLetters deadLetters, Receipts receipts, Mutes mutes,
+      MeterRegistry metrics, Clock clock) {
   }
 
   static final Logger LOG = LoggerFactory.getLogger(Lane.class);
@@ -202,7 +207,8 @@ public abstract class Lane implements AutoCloseable {
     Alert alert = record.value();
     Instant at = Instant.ofEpochMilli(record.timestamp());
     boolean replay = record.offset() < replayUntil.getOrDefault(partition, -1L);
-    if (alert == null || !routing.routes(alert, plan.name()) || !takes(alert, at)) {
+    if (alert == null || !routing.routes(alert, plan.name()) || !takes(alert, at)
+        || context.mutes().muted(alert, context.clock().instant())) {
       if (!replay) {
         ledger.settle(partition, record.offset());
       }

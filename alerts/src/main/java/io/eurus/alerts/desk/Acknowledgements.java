@@ -5,9 +5,6 @@ import io.eurus.events.AlertAck;
 import io.eurus.events.Topics;
 import io.eurus.platform.kafka.EventProducer;
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The desk acknowledges an alert: the acknowledgement is written to the compacted {@code alerts.acks} and
@@ -49,12 +46,9 @@ public final class Acknowledgements {
     }
     AlertAck ack = new AlertAck(AlertAck.SCHEMA_VERSION, key, alert.id(), alert.revision(), by, clock.instant());
     try {
-      producer.send(Topics.ALERTS_ACKS, key, ack).get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AckException("interrupted while storing the acknowledgement", false);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new AckException("Kafka did not store the acknowledgement: " + (e.getCause() == null ? e : e.getCause().getMessage()), false);
+      Stored.await(producer.send(Topics.ALERTS_ACKS, key, ack), "the acknowledgement");
+    } catch (Stored.NotStored e) {
+      throw new AckException(e.getMessage(), false);
     }
     desk.ack(ack);
     return ack;

@@ -4,8 +4,10 @@ import io.eurus.events.Alert;
 import io.eurus.events.AlertAck;
 import io.eurus.events.AlertType;
 import io.eurus.events.FeedStatus;
+import io.eurus.events.Mute;
 import io.eurus.events.Severity;
 import io.eurus.events.ToneWindow;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,7 +25,10 @@ import java.util.function.Consumer;
  */
 public final class Desk {
 
-  /** One change, as sent to the page: {@code alert}, {@code ack}, {@code feed}, {@code feed-removed} (data: the id) or {@code tone}. */
+  /**
+   * One change, as sent to the page: {@code alert}, {@code ack}, {@code feed}, {@code feed-removed} (data: the id),
+   * {@code tone}, {@code mute} or {@code unmute} (data: the mute's key).
+   */
   public record Change(String kind, Object data) {
   }
 
@@ -50,17 +55,43 @@ public final class Desk {
   private final TreeMap<String, ToneWindow> tone = new TreeMap<>();
   private final Map<String, FeedStatus> feeds = new TreeMap<>();
   private final Duration history;
+  private final Mutes mutes;
+  private final Clock clock;
   private final List<Consumer<Change>> watchers = new CopyOnWriteArrayList<>();
 
   public Desk(int capacity, Duration history) {
+    this(capacity, history, new Mutes(), Clock.systemUTC());
+  }
+
+  /** @param mutes the mutes in force, shared with the delivery lanes */
+  public Desk(int capacity, Duration history, Mutes mutes, Clock clock) {
     this.alerts = new RecentAlerts(capacity);
     this.history = history;
+    this.mutes = mutes;
+    this.clock = clock;
   }
 
   public synchronized void alert(Alert alert) {
     if (alerts.add(alert)) {
-      publish(new Change("alert", new DeskAlert(alert, acks.get(alert.key()))));
+      publish(new Change("alert", deskAlert(alert)));
     }
+  }
+
+  /** A story or rule muted (or muted again, for another while). */
+  public synchronized void mute(Mute mute) {
+    mutes.put(mute);
+    publish(new Change("mute", mute));
+  }
+
+  /** A mute lifted before its time: its key. */
+  public synchronized void unmute(String key) {
+    mutes.remove(key);
+    publish(new Change("unmute", key));
+  }
+
+  /** The mutes in force now. */
+  public List<Mute> mutes() {
+    return mutes.active(clock.instant());
   }
 
   public synchronized void ack(AlertAck ack) {
@@ -92,8 +123,16 @@ public final class Desk {
   }
 
   public synchronized List<DeskAlert> alerts(Filter filter, int limit) {
-    return alerts.newestFirst().stream().filter(filter::matches).limit(limit)
-        .map(alert -> new DeskAlert(alert, acks.get(alert.key()))).toList();
+    return alerts.newestFirst().stream().filter(filter::matches).limit(limit).map(this::deskAlert).toList();
+  }
+
+  /** The recent alerts, latest revision of each, newest first. */
+  synchronized List<Alert> alertsNewestFirst() {
+    return alerts.newestFirst();
+  }
+
+  private DeskAlert deskAlert(Alert alert) {
+    return new DeskAlert(alert, acks.get(alert.key()), mutes.muted(alert, clock.instant()));
   }
 
   /** The alert currently shown for {@code key}, or null. */
@@ -112,7 +151,7 @@ public final class Desk {
 
   /** Sends {@code snapshot} the current state and then every change, until {@link #unwatch}. */
   public synchronized void watch(Consumer<Change> watcher, Consumer<Map<String, Object>> snapshot) {
-    snapshot.accept(Map.of("alerts", alerts(Filter.ANY, Integer.MAX_VALUE), "feeds", feeds()));
+    snapshot.accept(Map.of("alerts", alerts(Filter.ANY, Integer.MAX_VALUE), "feeds", feeds(), "mutes", mutes()));
     watchers.add(watcher);
   }
 

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills the {@link Desk} from Kafka: the recent past of {@code alerts} and {@code tone.windows}, all of the
- * compacted {@code alerts.acks} and {@code feed-status}, then everything new. It uses no consumer group and
+ * compacted {@code alerts.acks}, {@code alerts.mutes} and {@code feed-status}, then everything new. It uses no consumer group and
  * commits nothing: the dashboard is a view that every instance rebuilds from the log, so every instance
  * shows every alert and every acknowledgement, whoever made it.
  */
@@ -52,6 +52,7 @@ public final class DeskFeed implements AutoCloseable {
     reader(Topics.ALERTS_ACKS, desk::ack);
     reader(Topics.FEED_STATUS, desk::feed, desk::feedRemoved);
     reader(Topics.TONE_WINDOWS, window -> desk.tone(window, clock.instant()));
+    reader(Topics.ALERTS_MUTES, desk::mute, desk::unmute);
   }
 
   private <V> void reader(Topic<String, V> topic, java.util.function.Consumer<V> sink) {

@@ -206,6 +206,52 @@ class DashboardBrowserIT {
     assertThat(ackOf(alert.key())).isNotNull();
   }
 
+  @Test
+  void aPageOnAnotherOriginCannotMuteAStoryButTheDashboardStillCan() throws Exception {
+    String story = "s-" + prefix + "-forged";
+    Alert alert = alert(prefix + ":mute", 1, AlertType.RULE_MATCH, Severity.HIGH, "Ambassador summoned").withStoryId(story)
+        .withRules(List.of(new io.eurus.events.RuleRef("sanctions", "Sanctions")));
+    publish(alert);
+    waitForAlert(alert.key());
+    String mutes = "http://127.0.0.1:" + service.dashboardPort() + "/api/mutes";
+    String body = "{\\\"story\\\":\\\"" + story + "\\\",\\\"for\\\":\\\"4h\\\"}";
+    String page = "<!doctype html><title>cats</title><script>(async () => {"
+        + "try { await fetch('" + mutes + "', {method: 'POST', mode: 'no-cors', body: '" + body + "'}); } catch (e) {}"
+        + "try { await fetch('" + mutes + "', {method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: '" + body
+        + "'}); } catch (e) {}"
+        + "document.title = 'done'; })();</script>";
+    String dashboard = browser.getWindowHandle();
+    try (OtherSite other = new OtherSite(page)) {
+      browser.switchTo().newWindow(WindowType.TAB);
+      for (String origin : List.of(other.url("localhost"), other.url("127.0.0.1"))) {
+        browser.get(origin);
+        waitFor(Duration.ofSeconds(10), () -> "done".equals(browser.getTitle()));
+      }
+      browser.close();
+    } finally {
+      browser.switchTo().window(dashboard);
+    }
+    assertThat(mutesInForce()).as("the other page's requests muted nothing").isEmpty();
+
+    waitForAlert(alert.key()).click();
+    waitFor(Duration.ofSeconds(5), () -> !browser.findElements(By.cssSelector("#detail button.mute")).isEmpty());
+    browser.findElement(By.cssSelector("#detail button.mute")).click();
+
+    waitFor(Duration.ofSeconds(10), () -> mutesInForce().contains("\"" + story + "\""));
+  }
+
+  private String mutesInForce() {
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.dashboardPort() + "/api/mutes"))
+          .build(), HttpResponse.BodyHandlers.ofString()).body().replace("[]", "");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The alert's acknowledgement as the API shows it, or null. */
   private JsonNode ackOf(String key) throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

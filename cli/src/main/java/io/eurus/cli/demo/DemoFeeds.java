@@ -5,21 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-/** The bundled demo feeds (written for this project, fictional) and the order in which items are released. */
+/** The bundled demo feeds and their hand-written items (fictional, written for this project). */
 public record DemoFeeds(List<Feed> feeds) {
 
-  public record Feed(String id, String name, String bloc, String language, List<Item> items) {
+  /** @param down whether the demo's server answers this feed with an error, so the desk sees a feed failing */
+  public record Feed(String id, String name, String bloc, String language, boolean down, List<Item> items) {
+
+    public Feed {
+      items = items == null ? List.of() : List.copyOf(items);
+    }
   }
 
   public record Item(int phase, String title, String summary, String author) {
-  }
-
-  /** One item in the release order: the feed, its position in that feed, and the item. */
-  public record Release(Feed feed, int index, Item item) {
   }
 
   public static DemoFeeds bundled() {
@@ -29,21 +28,5 @@ public record DemoFeeds(List<Feed> feeds) {
     } catch (IOException e) {
       throw new IllegalStateException("bundled demo feeds are unreadable", e);
     }
-  }
-
-  /**
-   * All items, interleaved so that every feed advances through its story at the same pace: an item's
-   * place is its relative position in its own feed.
-   */
-  public List<Release> releaseOrder() {
-    List<Release> order = new ArrayList<>();
-    for (Feed feed : feeds) {
-      for (int i = 0; i < feed.items().size(); i++) {
-        order.add(new Release(feed, i, feed.items().get(i)));
-      }
-    }
-    order.sort(Comparator.comparingDouble((Release r) -> (r.index() + 0.5) / r.feed().items().size())
-        .thenComparing(r -> r.feed().id()));
-    return List.copyOf(order);
   }
 }

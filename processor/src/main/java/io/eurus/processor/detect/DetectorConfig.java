@@ -5,6 +5,7 @@ import io.eurus.processor.coverage.SeriesLevel;
 import io.eurus.processor.coverage.Sides;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -57,8 +58,18 @@ public record DetectorConfig(
   /**
    * @param similarity estimated Jaccard similarity of word shingles at or above which an article joins a story
    * @param horizon    how long after its first article a story takes copies
+   * @param breaking   when a story counts as breaking news
    */
-  public record Stories(double similarity, Duration horizon) {
+  public record Stories(double similarity, Duration horizon, Breaking breaking) {
+  }
+
+  /**
+   * BREAKING_STORY, as the Europe Media Monitor flags breaking news: a story that many sources pick up fast.
+   *
+   * @param sources this many distinct sources carry it
+   * @param within  within this long of the first of them
+   */
+  public record Breaking(int sources, Duration within) {
   }
 
   /**
@@ -89,14 +100,21 @@ public record DetectorConfig(
   }
 
   /**
-   * VOLUME_SPIKE: relevant stories in a window against the usual for the same hour of the day (weekdays and
-   * weekends apart).
+   * VOLUME_SPIKE: relevant stories in a window, and in each longer span, against the usual for the same hours of the
+   * day (weekdays and weekends apart).
    *
    * @param deviations   standard deviations above the usual at which it fires
    * @param ratio        and at least this many times the usual
    * @param learningDays days a given hour must have been seen before it may alert
+   * @param spans        longer spans judged besides one window, each a multiple of the window size: where a series is
+   *                     sparse, a surge shows in a day's count long before in any hour's
    */
-  public record VolumeSpike(int minStories, double deviations, double ratio, int learningDays, Episodes episodes) {
+  public record VolumeSpike(int minStories, double deviations, double ratio, int learningDays, List<Duration> spans,
+      Episodes episodes) {
+
+    public VolumeSpike {
+      spans = List.copyOf(spans);
+    }
   }
 
   /**

@@ -37,16 +37,20 @@ record DetectorsFile(String profile, WindowKeys windows, StoryKeys stories, List
 
   DetectorsFile {
     windows = windows == null ? new WindowKeys(null, null, null) : windows;
-    stories = stories == null ? new StoryKeys(null, null) : stories;
+    stories = stories == null ? new StoryKeys(null, null, null) : stories;
     toneShift = toneShift == null ? new ToneShiftKeys(null, null, null, null, null, null, null, null, null) : toneShift;
-    volumeSpike = volumeSpike == null ? new VolumeSpikeKeys(null, null, null, null, null, null, null, null, null) : volumeSpike;
+    volumeSpike = volumeSpike == null ? new VolumeSpikeKeys(null, null, null, null, null, null, null, null, null, null)
+        : volumeSpike;
     divergence = divergence == null ? new DivergenceKeys(null, null, null, null, null, null, null, null, null) : divergence;
   }
 
   record WindowKeys(Duration size, Duration grace, Duration baseline) {
   }
 
-  record StoryKeys(Double similarity, Duration horizon) {
+  record StoryKeys(Double similarity, Duration horizon, BreakingKeys breaking) {
+  }
+
+  record BreakingKeys(Integer sources, Duration within) {
   }
 
   record CusumKeys(Double k, Double h, Double clip) {
@@ -62,8 +66,8 @@ record DetectorsFile(String profile, WindowKeys windows, StoryKeys stories, List
       SeverityKeys severity, Duration cooldown, Duration maxDuration, Double updateStep) {
   }
 
-  record VolumeSpikeKeys(Integer minStories, Double deviations, Double ratio, Integer learningDays, EndKeys end,
-      SeverityKeys severity, Duration cooldown, Duration maxDuration, Double updateStep) {
+  record VolumeSpikeKeys(Integer minStories, Double deviations, Double ratio, Integer learningDays, List<Duration> spans,
+      EndKeys end, SeverityKeys severity, Duration cooldown, Duration maxDuration, Double updateStep) {
   }
 
   record DivergenceKeys(Integer minStories, Integer learningWindows, Double deviations, Double minWidening, EndKeys end,
@@ -80,6 +84,11 @@ record DetectorsFile(String profile, WindowKeys windows, StoryKeys stories, List
     validateWindows(at.at("windows"));
     at.at("stories").range("similarity", stories.similarity(), 0.05, 1.0);
     within(at.at("stories"), "horizon", stories.horizon(), Duration.ofMinutes(10), Duration.ofDays(30));
+    if (stories.breaking() != null) {
+      at.at("stories").at("breaking").range("sources", stories.breaking().sources(), 2, 1000);
+      within(at.at("stories").at("breaking"), "within", stories.breaking().within(), Duration.ofMinutes(1),
+          Duration.ofDays(2));
+    }
     if (alertLevels != null) {
       alertLevels.stream().filter(level -> !SeriesLevel.alertableLabels().contains(level)).forEach(level ->
           at.add("alertLevels", "'" + level + "' is not one of " + String.join(", ", SeriesLevel.alertableLabels())));
@@ -101,6 +110,7 @@ record DetectorsFile(String profile, WindowKeys windows, StoryKeys stories, List
     volume.range("deviations", volumeSpike.deviations(), 0.5, 100);
     volume.range("ratio", volumeSpike.ratio(), 1, 1000);
     volume.range("learningDays", volumeSpike.learningDays(), 1, 365);
+    validateSpans(volume, or(windows.size(), Duration.ofHours(1)));
     validateEpisodes(volume, volumeSpike.end(), volumeSpike.severity(), volumeSpike.cooldown(), volumeSpike.maxDuration(),
         volumeSpike.updateStep(), VOLUME_EPISODES);
     Problems gap = at.at("divergence");
@@ -120,14 +130,14 @@ record DetectorsFile(String profile, WindowKeys windows, StoryKeys stories, List
     or(alertLevels, List.of("bloc", "all")).forEach(label -> levels.add(SeriesLevel.ofLabel(label)));
     CusumKeys cusum = or(toneShift.cusum(), new CusumKeys(null, null, null));
     return new DetectorConfig(profile.strip(), cut,
-        new Stories(or(stories.similarity(), 0.4), or(stories.horizon(), Duration.ofDays(2))),
+        new Stories(or(stories.similarity(), 0.4), or(stories.horizon(), Duration.ofDays(2)), breaking()),
         Set.copyOf(levels), chosenSides(),
         new ToneShift(or(toneShift.minStories(), 2), or(toneShift.learningWindows(), 24), or(cusum.k(), 0.75),
             or(cusum.h(), 6.0), or(cusum.clip(), 4.0), or(toneShift.minStdDev(), 0.02),
             episodes(toneShift.end(), toneShift.severity(), toneShift.cooldown(), toneShift.maxDuration(),
                 toneShift.updateStep(), TONE_EPISODES)),
-        new VolumeSpike(or(volumeSpike.minStories(), 5), or(volumeSpike.deviations(), 4.0), or(volumeSpike.ratio(), 2.0),
-            or(volumeSpike.learningDays(), 3),
+        new VolumeSpike(or(volumeSpike.minStories(), 5), or(volumeSpike.deviations(), 3.5), or(volumeSpike.ratio(), 2.0),
+            or(volumeSpike.learningDays(), 3), spans(size),
             episodes(volumeSpike.end(), volumeSpike.severity(), volumeSpike.cooldown(), volumeSpike.maxDuration(),
                 volumeSpike.updateStep(), VOLUME_EPISODES)),
         new Divergence(or(divergence.minStories(), 3), or(divergence.learningWindows(), 24),
@@ -151,6 +161,35 @@ record DetectorsFile(String profile, WindowKeys windows, StoryKeys stories, List
     if (or(windows.baseline(), Duration.ofDays(14)).compareTo(cut.multipliedBy(2)) < 0) {
       at.add("baseline", "must span at least two windows (" + cut.multipliedBy(2) + ")");
     }
+  }
+
+  private DetectorConfig.Breaking breaking() {
+    BreakingKeys keys = or(stories.breaking(), new BreakingKeys(null, null));
+    return new DetectorConfig.Breaking(or(keys.sources(), 3), or(keys.within(), Duration.ofHours(2)));
+  }
+
+  /** Spans of the volume spike beyond one window: 6 hours and a day unless the file says otherwise. */
+  private static final List<Duration> DEFAULT_SPANS = List.of(Duration.ofHours(6), Duration.ofDays(1));
+  private static final Duration LONGEST_SPAN = Duration.ofDays(7);
+
+  private void validateSpans(Problems at, Duration size) {
+    if (volumeSpike.spans() == null) {
+      return;
+    }
+    for (Duration span : volumeSpike.spans()) {
+      if (span == null || span.compareTo(size) <= 0 || span.compareTo(LONGEST_SPAN) > 0
+          || span.toMillis() % size.toMillis() != 0) {
+        at.add("spans", "each must be a whole number of windows (" + show(size) + "), longer than one and at most "
+            + show(LONGEST_SPAN) + " (was " + (span == null ? "empty" : show(span)) + ")");
+      }
+    }
+  }
+
+  /** The spans in force: those of the file, else the defaults that are whole numbers of windows longer than one. */
+  private List<Duration> spans(Duration size) {
+    List<Duration> chosen = volumeSpike.spans() != null ? volumeSpike.spans() : DEFAULT_SPANS.stream()
+        .filter(span -> span.compareTo(size) > 0 && span.toMillis() % size.toMillis() == 0).toList();
+    return chosen.stream().distinct().sorted().toList();
   }
 
   private void validateSides(Problems at) {

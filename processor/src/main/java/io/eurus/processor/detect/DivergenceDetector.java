@@ -24,8 +24,17 @@ public final class DivergenceDetector {
   /** Floor under the gap's standard deviation, in tone units: two constant series are not infinitely apart. */
   static final double MIN_STD_DEV = 0.01;
 
-  public record State(LevelBaseline gap, Episode episode) {
-    public static final State INITIAL = new State(LevelBaseline.EMPTY, null);
+  /**
+   * @param pendingFirst  the first side's windows since the last step, while either side had too few stories; null
+   *                      when none
+   * @param pendingSecond the same for the second side, over the same windows
+   */
+  public record State(LevelBaseline gap, Episode episode, WindowStats pendingFirst, WindowStats pendingSecond) {
+    public static final State INITIAL = new State(LevelBaseline.EMPTY, null, null, null);
+
+    State(LevelBaseline gap, Episode episode) {
+      this(gap, episode, null, null);
+    }
   }
 
   /** One side's window with its tone baseline. */
@@ -46,12 +55,26 @@ public final class DivergenceDetector {
     this.toneFloor = toneFloor;
   }
 
+  /**
+   * One more window of both sides. While either side has fewer than {@code minStories} stories, both sides' windows
+   * are carried over and judged together with the next ones once both hold enough: the gap is then measured over
+   * the same span on both sides, and a side that reports little is not left out.
+   */
   public Outcome step(State state, String profile, Side first, Side second) {
+    WindowStats a = state.pendingFirst() == null ? first.window() : state.pendingFirst().merge(first.window());
+    WindowStats b = state.pendingSecond() == null ? second.window() : state.pendingSecond().merge(second.window());
+    if (a.toned() < config.minStories() || b.toned() < config.minStories()) {
+      boolean carry = a.toned() > 0 || b.toned() > 0;
+      return new Outcome(new State(state.gap(), state.episode(), carry ? a : null, carry ? b : null), null);
+    }
+    return judge(new State(state.gap(), state.episode()), profile, new Side(first.series(), a, first.baseline()),
+        new Side(second.series(), b, second.baseline()));
+  }
+
+  private Outcome judge(State state, String profile, Side first, Side second) {
     WindowStats a = first.window();
     WindowStats b = second.window();
-    if (a.toned() < config.minStories() || b.toned() < config.minStories()) {
-      return new Outcome(state, null);
-    }
+    double alpha = LevelBaseline.overWindows(this.alpha, a.windows());
     double gap = a.meanTone() - b.meanTone();
     double sampling = samplingVariance(first) + samplingVariance(second);
     LevelBaseline usual = state.gap();

@@ -29,6 +29,11 @@ public record LevelBaseline(int windows, double mean, double spread, double nois
         (1 - a) * noise + a * samplingVariance);
   }
 
+  /** The weight of a run of {@code windows} windows when one weighs {@code alpha}: {@code 1 - (1 - alpha)^windows}. */
+  public static double overWindows(double alpha, int windows) {
+    return windows <= 1 ? alpha : 1 - Math.pow(1 - alpha, windows);
+  }
+
   /** Variance of the level itself between windows, beyond sampling noise. */
   public double betweenVariance() {
     return Math.max(0, spread - noise);

@@ -13,11 +13,18 @@ public record ToneBaseline(LevelBaseline level, int varianceWindows, double stor
 
   public static final ToneBaseline EMPTY = new ToneBaseline(LevelBaseline.EMPTY, 0, 0);
 
+  /**
+   * With one more window, or a run of windows judged as one: a run of w windows weighs as w windows would, so the
+   * baseline remembers over the same time whether the series is dense or sparse.
+   *
+   * @param alpha the weight of one window
+   */
   public ToneBaseline update(WindowStats window, double alpha) {
     Double mean = window.meanTone();
     if (mean == null) {
       return this;
     }
+    alpha = LevelBaseline.overWindows(alpha, window.windows());
     Double variance = window.toneVariance();
     int seen = varianceWindows;
     double stories = storyVariance;

@@ -24,10 +24,15 @@ import java.util.Locale;
 public final class ToneShiftDetector {
 
   /**
-   * @param shift the windows of the open shift, from where it began; null when none is open
+   * @param shift   the windows of the open shift, from where it began; null when none is open
+   * @param pending windows since the last step with too few stories to judge on their own, merged; null when none
    */
-  public record State(ToneBaseline baseline, Cusum cusum, Episode episode, WindowStats shift) {
-    public static final State INITIAL = new State(ToneBaseline.EMPTY, Cusum.ZERO, null, null);
+  public record State(ToneBaseline baseline, Cusum cusum, Episode episode, WindowStats shift, WindowStats pending) {
+    public static final State INITIAL = new State(ToneBaseline.EMPTY, Cusum.ZERO, null, null, null);
+
+    State(ToneBaseline baseline, Cusum cusum, Episode episode, WindowStats shift) {
+      this(baseline, cusum, episode, shift, null);
+    }
   }
 
   /** @param finding what to tell the desk, null for nothing */
@@ -42,10 +47,21 @@ public final class ToneShiftDetector {
     this.alpha = alpha;
   }
 
+  /**
+   * One more window. A window with fewer than {@code minStories} stories is carried over and judged with the next
+   * ones, as one span, once they hold enough: in a sparse series (a few stories a day) skipping thin windows would
+   * throw every story away; carried, they weigh as what they are, a mean of few stories over a longer time.
+   */
   public Outcome step(State state, Series series, WindowStats window) {
-    if (window.toned() < config.minStories()) {
-      return new Outcome(state, null);
+    WindowStats merged = state.pending() == null ? window : state.pending().merge(window);
+    if (merged.toned() < config.minStories()) {
+      WindowStats carried = merged.toned() == 0 ? null : merged;
+      return new Outcome(new State(state.baseline(), state.cusum(), state.episode(), state.shift(), carried), null);
     }
+    return judge(new State(state.baseline(), state.cusum(), state.episode(), state.shift(), null), series, merged);
+  }
+
+  private Outcome judge(State state, Series series, WindowStats window) {
     ToneBaseline baseline = state.baseline();
     if (state.episode() != null && state.episode().open()) {
       return whileOpen(state, series, window);

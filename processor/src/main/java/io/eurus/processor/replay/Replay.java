@@ -4,6 +4,7 @@ import io.eurus.events.Alert;
 import io.eurus.events.Article;
 import io.eurus.events.DeadLetter;
 import io.eurus.events.EnrichedArticle;
+import io.eurus.events.ToneWindow;
 import io.eurus.events.Topics;
 import io.eurus.platform.settings.CommonSettings;
 import io.eurus.processor.ArticleEnricher;
@@ -46,8 +47,12 @@ public final class Replay implements AutoCloseable {
   /** Id of the clock article {@link #finish} sends: no text, so it is about nothing and only moves time on. */
   public static final String CLOCK_ID = "eurus-replay-clock";
 
-  /** What one article (or the final tick) led to. */
-  public record Step(List<Alert> alerts, List<DeadLetter> failures) {
+  /**
+   * What one article (or the final tick) led to.
+   *
+   * @param windows the windows it closed, as on {@code tone.windows}; empty unless the replay keeps windows
+   */
+  public record Step(List<Alert> alerts, List<DeadLetter> failures, List<ToneWindow> windows) {
   }
 
   private final Path stateDir;
@@ -55,6 +60,8 @@ public final class Replay implements AutoCloseable {
   private final TestInputTopic<String, Article> articles;
   private final TestOutputTopic<String, Alert> alerts;
   private final TestOutputTopic<String, DeadLetter> deadLetters;
+  /** {@code tone.windows}, when the closed windows are wanted; else null. */
+  private final TestOutputTopic<String, ToneWindow> windows;
   /** Every other topic the topology writes (enriched articles, windows, changelogs): read only to let go of it. */
   private final Map<String, TestOutputTopic<byte[], byte[]>> unread = new HashMap<>();
   private final long closeAfterMs;
@@ -66,6 +73,11 @@ public final class Replay implements AutoCloseable {
   }
 
   public Replay(ProcessorSources.OpenProcessor processor) {
+    this(processor, false);
+  }
+
+  /** @param keepWindows whether each step reports the windows it closed (the series, window by window) */
+  public Replay(ProcessorSources.OpenProcessor processor, boolean keepWindows) {
     try {
       stateDir = Files.createTempDirectory("eurus-replay-");
     } catch (IOException e) {
@@ -86,6 +98,8 @@ public final class Replay implements AutoCloseable {
         Topics.ALERTS.valueSerde().deserializer());
     deadLetters = driver.createOutputTopic(Topics.ARTICLES_DLQ.name(), Topics.ARTICLES_DLQ.keySerde().deserializer(),
         Topics.ARTICLES_DLQ.valueSerde().deserializer());
+    windows = keepWindows ? driver.createOutputTopic(Topics.TONE_WINDOWS.name(),
+        Topics.TONE_WINDOWS.keySerde().deserializer(), Topics.TONE_WINDOWS.valueSerde().deserializer()) : null;
     DetectorConfig detectors = processor.detectors();
     closeAfterMs = detectors.windows().sizeMs() + detectors.windows().graceMs();
   }
@@ -126,7 +140,7 @@ public final class Replay implements AutoCloseable {
   /** Moves stream time past the last open window's end and grace, so that it closes: the replay's last word. */
   public Step finish() {
     if (streamTime == Long.MIN_VALUE) {
-      return new Step(List.of(), List.of());
+      return new Step(List.of(), List.of(), List.of());
     }
     Instant tick = Instant.ofEpochMilli(streamTime + closeAfterMs);
     return feed(Article.builder()
@@ -153,13 +167,16 @@ public final class Replay implements AutoCloseable {
     Set<String> written = driver.producedTopicNames();
     List<Alert> raised = written.contains(Topics.ALERTS.name()) ? alerts.readValuesToList() : List.of();
     List<DeadLetter> failed = written.contains(Topics.ARTICLES_DLQ.name()) ? deadLetters.readValuesToList() : List.of();
+    List<ToneWindow> closed = windows != null && written.contains(Topics.TONE_WINDOWS.name())
+        ? windows.readValuesToList().stream().filter(ToneWindow::closed).toList() : List.of();
     for (String topic : written) {
-      if (!topic.equals(Topics.ALERTS.name()) && !topic.equals(Topics.ARTICLES_DLQ.name())) {
+      if (!topic.equals(Topics.ALERTS.name()) && !topic.equals(Topics.ARTICLES_DLQ.name())
+          && !(windows != null && topic.equals(Topics.TONE_WINDOWS.name()))) {
         unread.computeIfAbsent(topic, name -> driver.createOutputTopic(name, Serdes.ByteArray().deserializer(),
             Serdes.ByteArray().deserializer())).readRecordsToList();
       }
     }
-    return new Step(raised, failed);
+    return new Step(raised, failed, closed);
   }
 
   @Override

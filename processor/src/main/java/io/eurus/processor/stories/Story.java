@@ -40,9 +40,13 @@ public record Story(
    *
    * @param relevant whether that article is about the watched relationship; a later relevant article of the
    *                 same source takes its place, so the series count the story where it is relevant
+   * @param at       event time of the source's first article of the story, epoch ms: how fast the story spreads
    */
-  public record Carrier(String source, String bloc, String language, String articleId, boolean relevant) {
+  public record Carrier(String source, String bloc, String language, String articleId, boolean relevant, long at) {
   }
+
+  /** Sources named in a story's reference for people; the rest are counted. */
+  static final int NAMED_SOURCES = 10;
 
   public Story {
     carriers = carriers == null ? List.of() : List.copyOf(carriers);
@@ -53,10 +57,15 @@ public record Story(
     return "s-" + (articleId.startsWith("a-") ? articleId.substring(2) : articleId);
   }
 
+  /** A story of one article that is not stored (it came later than the horizon): what an alert can say of it. */
+  public static Story alone(Article article, boolean relevant, long eventTime) {
+    return open(article, relevant, eventTime, null);
+  }
+
   static Story open(Article article, boolean relevant, long eventTime, int[] signature) {
     return new Story(idFor(article.id()), eventTime, signature == null ? null : MinHash.encode(signature),
         article.title(), article.url(), article.id(), sourceOf(article), eventTime, 1,
-        List.of(carrier(article, relevant)), 0);
+        List.of(carrier(article, relevant, eventTime)), 0);
   }
 
   /** The story with one more article: a copy, or a later version of one it has. */
@@ -70,14 +79,14 @@ public record Story(
       if (carrier.source().equals(source)) {
         known = true;
         if (relevant && !carrier.relevant()) {
-          next.set(i, carrier(article, true));
+          next.set(i, carrier(article, true, carrier.at()));
         }
       }
     }
     boolean repeat = article.revision() > 1 || next.stream().anyMatch(c -> c.articleId().equals(article.id()));
     if (!known) {
       if (next.size() < MAX_CARRIERS) {
-        next.add(carrier(article, relevant));
+        next.add(carrier(article, relevant, eventTime));
       } else {
         more++;
       }
@@ -106,16 +115,36 @@ public record Story(
         .map(carrier -> carrier.articleId().equals(articleId)).orElse(false);
   }
 
-  public StoryRef ref() {
-    LinkedHashSet<String> blocs = new LinkedHashSet<>();
-    carriers.forEach(carrier -> blocs.add(carrier.bloc()));
-    blocs.remove(null);
-    return new StoryRef(id, title, url, firstSource, Instant.ofEpochMilli(firstPublished), articles, sources(),
-        List.copyOf(blocs));
+  /**
+   * How many sources picked the story up within {@code within} of the first one that did: how fast it spread, as
+   * EMM judges breaking news. Sources beyond the listed carriers are not counted (they are past 64 already).
+   */
+  public int sourcesWithin(long within) {
+    long first = carriers.stream().mapToLong(Carrier::at).min().orElse(firstSeen);
+    return (int) carriers.stream().filter(carrier -> carrier.at() - first <= within).count();
   }
 
-  private static Carrier carrier(Article article, boolean relevant) {
-    return new Carrier(sourceOf(article), article.bloc(), article.language(), article.id(), relevant);
+  /** When the latest of its sources picked it up, epoch ms. */
+  public long lastSeen() {
+    return carriers.stream().mapToLong(Carrier::at).max().orElse(firstSeen);
+  }
+
+  public StoryRef ref() {
+    LinkedHashSet<String> blocs = new LinkedHashSet<>();
+    LinkedHashSet<String> languages = new LinkedHashSet<>();
+    carriers.forEach(carrier -> {
+      blocs.add(carrier.bloc());
+      languages.add(carrier.language());
+    });
+    blocs.remove(null);
+    languages.remove(null);
+    List<String> names = carriers.stream().limit(NAMED_SOURCES).map(Carrier::source).toList();
+    return new StoryRef(id, title, url, firstSource, Instant.ofEpochMilli(firstPublished), articles, sources(),
+        List.copyOf(blocs), names, List.copyOf(languages), Instant.ofEpochMilli(lastSeen()));
+  }
+
+  private static Carrier carrier(Article article, boolean relevant, long at) {
+    return new Carrier(sourceOf(article), article.bloc(), article.language(), article.id(), relevant, at);
   }
 
   private static String sourceOf(Article article) {

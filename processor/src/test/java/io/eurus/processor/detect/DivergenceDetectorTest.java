@@ -70,10 +70,20 @@ class DivergenceDetectorTest {
   }
 
   @Test
-  void sideWithTooFewStoriesIsNotCompared() {
-    assertThat(run(USUAL_GAP + """
-        -0.05x2/-0.80  -0.04x1/-0.85                            # EU side nearly silent: nothing to compare
-        """)).isEmpty();
+  void sideWithTooFewStoriesIsComparedOnceItsWindowsTogetherHoldEnough() {
+    AnnotatedSeries alone = AnnotatedSeries.parse(USUAL_GAP + """
+        -0.05x2/-0.80                                           # EU side nearly silent: two stories, too few to judge
+        """);
+    assertThat(run(alone)).isEmpty();
+
+    AnnotatedSeries carried = AnnotatedSeries.parse(USUAL_GAP + """
+        -0.05x2/-0.80                                           # [thin] two EU stories: carried over
+        -0.04x1/-0.85                                           # one more: the two windows together hold three
+        """);
+    assertThat(run(carried)).singleElement().satisfies(fired -> {
+      assertThat(fired.window()).isEqualTo(carried.mark("thin") + 1);
+      assertThat(fired.finding().windowStart()).as("judged over both windows").isEqualTo(AnnotatedSeries.start(carried.mark("thin")));
+    });
   }
 
   @Test

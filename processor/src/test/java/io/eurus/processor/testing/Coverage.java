@@ -107,7 +107,11 @@ public final class Coverage {
   }
 
   public Coverage matching(String ruleId) {
-    rules.add(new RuleMatch(ruleId, ruleId, Severity.HIGH, "[[" + ruleId + "]]"));
+    return matching(ruleId, Severity.HIGH);
+  }
+
+  public Coverage matching(String ruleId, Severity severity) {
+    rules.add(new RuleMatch(ruleId, ruleId, severity, "[[" + ruleId + "]]"));
     return this;
   }
 

@@ -16,7 +16,6 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -194,20 +193,6 @@ public final class CoverageGenerator {
    */
   public static long write(int count, int days, Path file) throws IOException {
     return new CoverageGenerator(2026, days, true).writeTo(count, file);
-  }
-
-  /** What a month of {@code days} days has planted, as {@link DetectorQuality} checks the alerts against. */
-  static List<PlantedEvent> plantedEvents(int days) {
-    Instant burst = START.plus(Duration.ofDays(dayOf(BURST_DAY, days))).plus(Duration.ofHours(BURST_FROM_HOUR));
-    return List.of(
-        new PlantedEvent("burst about an expulsion, all blocs", burst, burst.plus(Duration.ofHours(BURST_HOURS)), null,
-            Set.of("VOLUME_SPIKE", "TONE_SHIFT"), "NEGATIVE"),
-        new PlantedEvent("Russian state media turn conflictual", START.plus(Duration.ofDays(dayOf(HOSTILE_FROM, days))),
-            START.plus(Duration.ofDays(dayOf(HOSTILE_UNTIL, days))), Set.of("russia-state"),
-            Set.of("TONE_SHIFT", "TONE_DIVERGENCE"), "NEGATIVE"),
-        new PlantedEvent("EU side turns cooperative", START.plus(Duration.ofDays(dayOf(COOPERATIVE_FROM, days))),
-            START.plus(Duration.ofDays(dayOf(COOPERATIVE_UNTIL, days))), Set.of("eu-institutions", "eu-media"),
-            Set.of("TONE_SHIFT", "TONE_DIVERGENCE"), "POSITIVE"));
   }
 
   private long writeTo(int count, Path file) throws IOException {

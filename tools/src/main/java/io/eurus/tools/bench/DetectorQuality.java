@@ -5,144 +5,246 @@ import io.eurus.events.AlertType;
 import io.eurus.events.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
- * How well the detectors did on a month of {@link CoverageGenerator}: which of its planted events they found and
- * how soon, and how many times they raised an alert about nothing — on the planted month, and on the same month
- * with nothing planted, where every alert is a false alarm. Counts episodes (one alert key, however many
- * revisions it had), as the desk sees them. Rule matches are left out: they answer the desk's own queries.
+ * How well the detectors did on a real archive (one of {@code ../shared/data/realnews}), judged against the dated
+ * events the team listed ({@link RealEvent}): per detector, the events it found and how soon, the episodes no listed
+ * event explains (false alarms, per month), and the alerts a desk got per day. One or more runs side by side — the
+ * replay of the same archive by another version or another detectors file is the baseline.
  *
- * <p>An episode finds an event when it is of a type that should find it, in a bloc it touches (or over all
- * sources), in its direction, dated before the event ends and raised after it began, when a window that began
- * in it closed (its {@code at}, where the detector dates the change, may be earlier: a CUSUM's start takes in the
- * drift before; the report counts those dated more than six hours early). One in the opposite direction raised as it ends, up to two days on, is the coverage returning to its
- * usual tone: a real change, not counted as a false alarm.
+ * <p>An episode is one alert key, however many revisions it had, as the desk sees it. It finds an event when it was
+ * raised (its first revision's {@code created}) in the event's time ({@link RealEvent#covers}); any detector, any
+ * series: a real event moves several. Alerts a day count every alert record, rule matches and revisions included
+ * (each reaches the desk), over the days the archive has coverage on.
  *
- * <p>Usage: {@code DetectorQuality ALERTS.jsonl DAYS [quiet]}, with the days the month was generated with.
+ * <p>Usage: {@code DetectorQuality EVENTS.yaml ARCHIVE.jsonl.gz NAME=ALERTS.jsonl [NAME=ALERTS.jsonl ...]}
  */
 public final class DetectorQuality {
 
-  /** How long after an event's end a window that began in it may close: a day's window and its grace. */
-  private static final Duration RAISED_WITHIN = Duration.ofDays(1).plusHours(1);
-  private static final Duration RETURN_WITHIN = Duration.ofDays(2);
-  /** A found episode dated this long before its event began: the change-point estimate took in earlier noise. */
-  private static final Duration DATED_EARLY = Duration.ofHours(6);
+  /** The detectors judged: every alert type that is not the desk's own rules or feed health. */
+  static final List<AlertType> DETECTORS = Arrays.stream(AlertType.values())
+      .filter(type -> type != AlertType.RULE_MATCH && !type.name().startsWith("FEED_")).toList();
+  private static final double DAYS_A_MONTH = 365.25 / 12;
+  private static final Pattern PUBLISHED = Pattern.compile("\"published\"\\s*:\\s*\"(\\d{4}-\\d\\d-\\d\\d)");
+  private static final String BY_DAY = "\"published_precision\": \"day\"";
 
-  /** One alert key: its first revision (where and when it began) and how many it had. */
+  /** One alert key: its first revision and how many it had. */
   record Episode(Alert first, int revisions) {
 
-    /** The same episode with {@code other}'s revisions too. */
     Episode with(Episode other) {
       return new Episode(first.revision() <= other.first.revision() ? first : other.first, revisions + other.revisions);
     }
 
-    String describe() {
-      return String.format(Locale.ROOT, "%s %s %s%s", first.type(), series(), first.at(),
-          first.direction() == null ? "" : " " + first.direction());
+    Instant raised() {
+      return raisedAt(first);
     }
 
-    String series() {
-      return first.evidence() != null && first.evidence().series() != null ? first.evidence().series() : first.key();
+    String describe() {
+      String series = first.evidence() != null && first.evidence().series() != null ? first.evidence().series() : first.key();
+      return String.format(Locale.ROOT, "%s %s %s%s %s \"%s\"", raised().toString().substring(0, 16).replace('T', ' '),
+          first.type(), series, first.direction() == null ? "" : " " + first.direction(), first.severity(),
+          leadTitle(first));
     }
+  }
+
+  /**
+   * The archive judged on: the days it has coverage on, and whether it dates items by the day only.
+   */
+  record Archive(String name, TreeSet<LocalDate> days, boolean byDay) {
+  }
+
+  /** One run's alerts, read once. */
+  record Run(String name, List<Episode> episodes, Map<LocalDate, Integer> alertsPerDay) {
   }
 
   private DetectorQuality() {
   }
 
   public static void main(String[] args) throws IOException {
-    Path alerts = Path.of(args[0]);
-    int days = Integer.parseInt(args[1]);
-    boolean quiet = args.length > 2 && args[2].equals("quiet");
-    List<Episode> episodes = episodes(alerts);
-    System.out.print(report(alerts.getFileName().toString(), days, episodes,
-        quiet ? List.of() : CoverageGenerator.plantedEvents(days)));
+    if (args.length < 3) {
+      System.err.println("usage: DetectorQuality EVENTS.yaml ARCHIVE.jsonl.gz NAME=ALERTS.jsonl [NAME=ALERTS.jsonl ...]");
+      System.exit(2);
+    }
+    Path archive = Path.of(args[1]);
+    String name = archive.getFileName().toString().replaceFirst("\\.jsonl(\\.gz)?$", "");
+    List<RealEvent> events = RealEvent.load(Path.of(args[0]), name);
+    List<Run> runs = new ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      String[] run = args[i].split("=", 2);
+      runs.add(read(run[0], Path.of(run[1])));
+    }
+    System.out.print(report(covered(name, archive), events, runs));
   }
 
-  static List<Episode> episodes(Path alerts) throws IOException {
+  /**
+   * The days on which the archive has at least one item (the days a desk would have been reading it), and whether
+   * most of its items are dated by the day only.
+   */
+  static Archive covered(String name, Path archive) throws IOException {
+    TreeSet<LocalDate> days = new TreeSet<>();
+    long items = 0;
+    long byDay = 0;
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(archive), 1 << 16), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        Matcher published = PUBLISHED.matcher(line);
+        if (published.find()) {
+          days.add(LocalDate.parse(published.group(1)));
+          items++;
+          byDay += line.contains(BY_DAY) ? 1 : 0;
+        }
+      }
+    }
+    return new Archive(name, days, byDay * 2 > items);
+  }
+
+  static Run read(String name, Path alerts) throws IOException {
     Map<String, Episode> episodes = new LinkedHashMap<>();
+    Map<LocalDate, Integer> perDay = new TreeMap<>();
     try (BufferedReader lines = Files.newBufferedReader(alerts, StandardCharsets.UTF_8)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (line.contains("\"type\":\"RULE_MATCH\"")) {
-          continue; // most of the file: not parsed
-        }
         Alert alert = Json.mapper().readValue(line, Alert.class);
-        if (alert.type() == AlertType.RULE_MATCH) {
-          continue;
+        perDay.merge(LocalDate.ofInstant(raisedAt(alert), ZoneOffset.UTC), 1, Integer::sum);
+        if (DETECTORS.contains(alert.type())) {
+          episodes.merge(alert.key(), new Episode(alert, 1), Episode::with);
         }
-        episodes.merge(alert.key(), new Episode(alert, 1), Episode::with);
       }
     }
-    return List.copyOf(episodes.values());
+    return new Run(name, List.copyOf(episodes.values()), perDay);
   }
 
-  static String report(String name, int days, List<Episode> episodes, List<PlantedEvent> planted) {
+  static String report(Archive archive, List<RealEvent> events, List<Run> runs) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%s: %d days, %s; %d episodes (%d alerts with their revisions)%n", name, days,
-        planted.isEmpty() ? "nothing planted" : planted.size() + " events planted", episodes.size(),
-        episodes.stream().mapToInt(Episode::revisions).sum()));
-    List<Episode> unexplained = new ArrayList<>(episodes);
-    for (PlantedEvent event : planted) {
-      List<Episode> found = episodes.stream().filter(episode -> finds(episode, event)).toList();
-      List<Episode> returns = episodes.stream().filter(episode -> returnsFrom(episode, event)).toList();
-      unexplained.removeAll(found);
-      unexplained.removeAll(returns);
-      if (found.isEmpty()) {
-        out.append("  MISSED ").append(event.name()).append('\n');
-        continue;
+    TreeSet<LocalDate> days = archive.days();
+    boolean byDay = archive.byDay();
+    double months = days.size() / DAYS_A_MONTH;
+    out.append(String.format(Locale.ROOT, "== %s: %s to %s, %d days with coverage%s, %d events listed%n", archive.name(),
+        days.isEmpty() ? "-" : days.first(), days.isEmpty() ? "-" : days.last(), days.size(),
+        byDay ? " (dated by the day)" : "", events.size()));
+    for (Run run : runs) {
+      out.append(String.format(Locale.ROOT, "-- %s%n", run.name()));
+      out.append(String.format(Locale.ROOT, "  %-16s %8s %7s %13s %12s %9s %10s%n", "detector", "episodes", "events",
+          "median delay", "false alarms", "per month", "alerts/day"));
+      for (AlertType type : DETECTORS) {
+        List<Episode> ofType = run.episodes().stream().filter(e -> e.first().type() == type).toList();
+        out.append(row(type.name(), ofType, events, months, days.size(), byDay));
       }
-      Instant firstAlert = found.stream().map(episode -> episode.first().created()).min(Instant::compareTo).orElseThrow();
-      long early = found.stream().filter(episode -> episode.first().at().isBefore(event.from().minus(DATED_EARLY))).count();
-      out.append(String.format(Locale.ROOT, "  found  %s: %d episodes (%s), first alert %s after it began%s%s%n",
-          event.name(), found.size(), byType(found), hours(Duration.between(event.from(), firstAlert)),
-          early == 0 ? "" : "; " + early + " dated over 6h before it began",
-          returns.isEmpty() ? "" : "; " + returns.size() + " on its end, as the tone returned"));
+      out.append(row("any detector", run.episodes(), events, months, days.size(), byDay));
+      out.append(distribution(run, days));
+      out.append("  events:\n");
+      for (RealEvent event : events) {
+        out.append(eventLine(event, run.episodes(), byDay));
+      }
+      List<Episode> unexplained = unexplained(run.episodes(), events, byDay);
+      out.append(String.format(Locale.ROOT, "  false alarms (episodes no listed event explains): %d%n", unexplained.size()));
+      unexplained.forEach(episode -> out.append("    ").append(episode.describe()).append('\n'));
     }
-    double weeks = days / 7.0;
-    out.append(String.format(Locale.ROOT, "  false alarms: %d%s = %.1f a week%n", unexplained.size(),
-        unexplained.isEmpty() ? "" : " (" + byType(unexplained) + ")", unexplained.size() / weeks));
-    unexplained.forEach(episode -> out.append("    ").append(episode.describe()).append(' ')
-        .append(episode.first().severity()).append('\n'));
     return out.toString();
   }
 
-  static boolean finds(Episode episode, PlantedEvent event) {
-    Alert alert = episode.first();
-    return event.types().contains(alert.type().name()) && event.touches(alert.bloc())
-        && (alert.direction() == null || alert.direction().name().equals(event.direction()))
-        && alert.at().isBefore(event.to()) && within(alert.created(), event.from(), event.to().plus(RAISED_WITHIN));
+  private static String row(String label, List<Episode> episodes, List<RealEvent> events, double months, int days,
+      boolean byDay) {
+    long found = events.stream().filter(event -> episodes.stream().anyMatch(e -> event.covers(e.raised(), byDay))).count();
+    List<Long> minutes = new ArrayList<>();
+    for (RealEvent event : events) {
+      firstFinding(event, episodes, byDay).ifPresent(e -> minutes.add(Duration.between(event.begins(), e.raised()).toMinutes()));
+    }
+    String median = minutes.isEmpty() ? "-" : hours(median(minutes));
+    int unexplained = unexplained(episodes, events, byDay).size();
+    int alerts = episodes.stream().mapToInt(Episode::revisions).sum();
+    return String.format(Locale.ROOT, "  %-16s %8d %3d of %-3d %12s %12d %9.1f %10.2f%n", label, episodes.size(), found,
+        events.size(), median, unexplained, months == 0 ? 0 : unexplained / months, days == 0 ? 0 : alerts / (double) days);
   }
 
-  static boolean returnsFrom(Episode episode, PlantedEvent event) {
-    Alert alert = episode.first();
-    return alert.type() != AlertType.VOLUME_SPIKE && event.touches(alert.bloc()) && alert.direction() != null
-        && !alert.direction().name().equals(event.direction())
-        && within(alert.created(), event.to(), event.to().plus(RETURN_WITHIN));
+  /** Alerts a day over the covered days, every type, rule matches and revisions included. */
+  private static String distribution(Run run, TreeSet<LocalDate> days) {
+    List<Long> counts = days.stream().map(day -> (long) run.alertsPerDay().getOrDefault(day, 0)).sorted().toList();
+    if (counts.isEmpty()) {
+      return "  alerts a day: no coverage\n";
+    }
+    long over = counts.stream().filter(count -> count > 40).count();
+    return String.format(Locale.ROOT,
+        "  alerts a day, all types with revisions: median %d, p75 %d, p90 %d, p99 %d, max %d; days over 40: %d of %d%n",
+        percentile(counts, 0.5), percentile(counts, 0.75), percentile(counts, 0.9), percentile(counts, 0.99),
+        counts.get(counts.size() - 1), over, counts.size());
   }
 
-  private static boolean within(Instant time, Instant from, Instant to) {
-    return !time.isBefore(from) && time.isBefore(to);
+  private static String eventLine(RealEvent event, List<Episode> episodes, boolean byDay) {
+    Map<AlertType, Episode> first = new LinkedHashMap<>();
+    for (AlertType type : DETECTORS) {
+      firstFinding(event, episodes.stream().filter(e -> e.first().type() == type).toList(), byDay)
+          .ifPresent(e -> first.put(type, e));
+    }
+    String when = event.date() + (event.until() == null ? "" : ".." + event.until().toString().substring(5));
+    if (first.isEmpty()) {
+      return String.format(Locale.ROOT, "    MISSED %-17s %s%n", when, event.what());
+    }
+    StringBuilder found = new StringBuilder();
+    first.forEach((type, episode) -> found.append(found.length() == 0 ? "" : ", ").append(type).append(' ')
+        .append(hours(Duration.between(event.begins(), episode.raised()).toMinutes())));
+    return String.format(Locale.ROOT, "    found  %-17s %s: %s%n", when, event.what(), found);
   }
 
-  private static String byType(List<Episode> episodes) {
-    return episodes.stream().collect(Collectors.groupingBy(episode -> episode.first().type().name(), TreeMap::new,
-            Collectors.counting()))
-        .entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
+  static Optional<Episode> firstFinding(RealEvent event, List<Episode> episodes, boolean byDay) {
+    return episodes.stream().filter(e -> event.covers(e.raised(), byDay)).min(Comparator.comparing(Episode::raised));
   }
 
-  private static String hours(Duration duration) {
-    return duration.toMinutes() % 60 == 0 ? duration.toHours() + "h"
-        : duration.toHours() + "h" + String.format(Locale.ROOT, "%02d", duration.toMinutes() % 60) + "m";
+  static List<Episode> unexplained(List<Episode> episodes, List<RealEvent> events, boolean byDay) {
+    return episodes.stream().filter(e -> events.stream().noneMatch(event -> event.covers(e.raised(), byDay)))
+        .sorted(Comparator.comparing(Episode::raised)).toList();
+  }
+
+  /** When the desk got the alert: its {@code created}, else (a rule match replayed from an archive) its {@code at}. */
+  static Instant raisedAt(Alert alert) {
+    return alert.created() != null ? alert.created() : alert.at();
+  }
+
+  private static String leadTitle(Alert alert) {
+    if (alert.evidence() != null && !alert.evidence().stories().isEmpty() && alert.evidence().stories().get(0) != null) {
+      return alert.evidence().stories().get(0).title();
+    }
+    return alert.articles().isEmpty() ? "" : alert.articles().get(0).title();
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get((sorted.size() - 1) / 2);
+  }
+
+  /** The nearest-rank percentile of sorted values. */
+  private static long percentile(List<Long> sorted, double p) {
+    int rank = (int) Math.ceil(p * sorted.size());
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  /** "+9h30m", "-2h", "+1d03h". */
+  static String hours(long minutes) {
+    String sign = minutes < 0 ? "-" : "+";
+    long m = Math.abs(minutes);
+    if (m >= 24 * 60) {
+      return String.format(Locale.ROOT, "%s%dd%02dh", sign, m / (24 * 60), m / 60 % 24);
+    }
+    return m % 60 == 0 ? sign + m / 60 + "h" : String.format(Locale.ROOT, "%s%dh%02dm", sign, m / 60, m % 60);
   }
 }
