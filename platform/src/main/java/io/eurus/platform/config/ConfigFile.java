@@ -285,9 +285,7 @@ public final class ConfigFile<T> {
       Collection<Object> known = deserializer.getKnownPropertyNames();
       String knownKeys = known == null || known.isEmpty() ? ""
           : " (known: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
-      String key = valuePath(p);
-      String holder = key.equals(propertyName) ? "" : key.substring(0, key.length() - propertyName.length() - 1);
-      at(holder).add("unknown key '" + propertyName + "'" + knownKeys);
+      at(holderPath(ctxt, p, propertyName)).add("unknown key '" + propertyName + "'" + knownKeys);
       p.skipChildren();
       return true;
     }
@@ -358,6 +356,18 @@ public final class ConfigFile<T> {
 
     private void problemHere(DeserializationContext ctxt, String message) {
       at(valuePath(ctxt.getParser())).add(message);
+    }
+
+    /** The path of the mapping that holds the unknown key {@code name}. */
+    private static String holderPath(DeserializationContext ctxt, JsonParser p, String name) {
+      JsonParser live = ctxt.getParser();
+      if (p != live && live.currentToken() == JsonToken.END_OBJECT) {
+        // A record's unknown keys are read back from a buffer once its mapping ended, where the file's parser stands;
+        // the buffer's own path is unreliable when the value is a list or a mapping.
+        return valuePath(live);
+      }
+      String key = valuePath(p);
+      return key.endsWith("." + name) ? key.substring(0, key.length() - name.length() - 1) : key.equals(name) ? "" : key;
     }
 
     /** The path of the value the parser is at. */

@@ -128,6 +128,17 @@ class ConfigFileTest {
   }
 
   @Test
+  void anUnknownKeyHoldingAListOrAMappingIsNamedWhereItIs() {
+    assertThatThrownBy(() -> DETECTORS.parse("profile: p\ncusum: {h: 4, kk: [1, 2]}\nextra: {a: 1}\n", "d.yaml"))
+        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "d.yaml: cusum: unknown key 'kk' (known: h, k)",
+            "d.yaml: unknown key 'extra' (known: cusum, enabled, levels, minStories, profile, size)"));
+    ConfigFile<Feeds> feeds = ConfigFile.of("feed list", Feeds.class).namingItems("feeds", "id", "feed");
+    assertThatThrownBy(() -> feeds.parse("feeds:\n  - {id: a, url: x, tags: [x]}\n", "feeds.yaml"))
+        .hasMessageContaining("feeds.yaml: feed a: unknown key 'tags' (known: id, pollInterval, url)");
+  }
+
+  @Test
   void aValueOfTheWrongShapeIsAProblemNotACrash() {
     assertThatThrownBy(() -> DETECTORS.parse("profile: p\nlevels: bloc\ncusum: [1, 2]\n", "d.yaml"))
         .isInstanceOf(SettingsException.class)
