@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * The one way Eurus reads a YAML configuration file (feeds, rules, watch profile, detectors, routing): Jackson
+ * The one way Eurus reads a YAML configuration file (feeds, rules, watch profile, lexicon, detectors, routing): Jackson
  * binds it to a record, and every problem — a value of the wrong kind, an unknown key (a misspelt threshold must
  * not fall back to its default in silence), what the record's own {@link Validated#validate} finds — is reported
  * at once, each with its path. Durations are read one way everywhere ({@link Durations}), and so are times of day
