@@ -77,7 +77,7 @@ public final class Problems {
   /** Whether no problem was found at this path or below it (in the whole file, at the root). */
   public boolean isEmpty() {
     return found.stream().noneMatch(problem -> path.isEmpty() || problem.startsWith(path + ": ")
-        || !named && (problem.startsWith(path + ".") || problem.startsWith(path + "[")));
+        || (!named && (problem.startsWith(path + ".") || problem.startsWith(path + "["))));
   }
 
   public List<String> list() {

@@ -66,7 +66,11 @@ public final class ToneLexicon {
     return reader(languages).readBundled(BUNDLED);
   }
 
-  /** @throws StartupException naming the file and every problem in it */
+  /**
+   * The lexicon in {@code file}, compiled for {@code languages}.
+   *
+   * @throws StartupException naming the file and every problem in it
+   */
   public static ToneLexicon load(Path file, Languages languages) {
     return reader(languages).read(file);
   }
