@@ -280,6 +280,14 @@ public abstract class Lane implements AutoCloseable {
     } catch (WakeupException e) {
       commit(true);
     }
+    LOG.info("{}: lane '{}' stopped at {}", plan.name(), lane, describe(committed));
+  }
+
+  private static String describe(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    return offsets.isEmpty() ? "no offsets" : offsets.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(TopicPartition::toString)))
+        .map(e -> e.getKey() + "@" + e.getValue().offset() + OffsetLedger.describePast(e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private void commit(boolean sync) {
@@ -335,6 +343,7 @@ public abstract class Lane implements AutoCloseable {
           since.put(partition, from);
         }
       }
+      LOG.info("{}: lane '{}' resumes at {}", plan.name(), lane, describe(committed));
       if (since.isEmpty() || plan.cooldown().isZero()) {
         return;
       }

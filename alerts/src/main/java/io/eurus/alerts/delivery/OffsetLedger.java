@@ -85,6 +85,12 @@ final class OffsetLedger {
     });
   }
 
+  /** For the log: how many alerts a commit names as settled past its offset (nothing when it names none). */
+  static String describePast(OffsetAndMetadata commit) {
+    Known range = Known.parse(commit.offset(), commit.metadata());
+    return range == null || range.settledCount() == 0 ? "" : " (" + range.settledCount() + " settled past it)";
+  }
+
   static String metadata(NavigableSet<Long> offsets, long end) {
     long base = offsets.first();
     StringBuilder gaps = new StringBuilder();
@@ -107,6 +113,10 @@ final class OffsetLedger {
 
     boolean settled(long offset) {
       return offset > from && offset < end && !open.contains(offset);
+    }
+
+    long settledCount() {
+      return end - from - open.size();
     }
 
     /** Null for a commit without Eurus's metadata (an older version, a reset): nothing known past its offset. */

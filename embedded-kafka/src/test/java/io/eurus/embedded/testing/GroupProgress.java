@@ -24,7 +24,10 @@ public final class GroupProgress {
   private GroupProgress() {
   }
 
-  /** Waits until each group has committed, on every partition of {@code topic}, the end offset it has now. */
+  /**
+   * Waits until each group has committed, on every partition of {@code topic}, the end offset it has now. Only for
+   * topics written without transactions: a transaction's commit marker takes an offset no consumer commits past.
+   */
   public static void awaitCaughtUp(String bootstrapServers, String topic, Duration timeout, String... groups) {
     awaitCaughtUp(KafkaConnection.to(bootstrapServers), topic, timeout, groups);
   }

@@ -73,8 +73,8 @@ public final class AlertsDeliveryBench {
   }
 
   private record Run(double hookP50, double hookP99, double sseP50, double sseP99, double pageP50, double pageP99, double kafkaP50, double kafkaP99,
-      double postP50, double postP99, int sent, int hookGot, int sseGot, double seconds, int heapMaxMb, int liveMaxMb, long rssMb,
-      String load) {
+      double postP50, double postP99, int sent, int hookGot, int sseGot, double seconds, double hookPerSecond, int heapMaxMb, int liveMaxMb,
+      long rssMb, String load) {
   }
 
   public static void main(String[] args) throws Exception {
@@ -82,6 +82,8 @@ public final class AlertsDeliveryBench {
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+    // A receiver that takes this long to answer, as a remote webhook does: what a channel's concurrency is for.
+    int receiverMs = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     // The service runs from the product jar, which the bench's own class path holds beside the tools jar.
     String classPath = System.getProperty("java.class.path");
     List<Run> results = new ArrayList<>();
@@ -89,37 +91,41 @@ public final class AlertsDeliveryBench {
       // A fresh broker per run, so no run reads what an earlier one left in the topic.
       try (EmbeddedKafka broker = EmbeddedKafka.start()) {
         TopicAdmin.ensureTopics(KafkaConnection.to(broker.bootstrapServers()), Topics.ALL, 3);
-        Run run = run(broker.bootstrapServers(), classPath, rate, seconds, concurrency);
+        Run run = run(broker.bootstrapServers(), classPath, rate, seconds, concurrency, receiverMs);
         results.add(run);
         System.out.printf("run %d (load average before: %s): webhook p50 %.1f ms p99 %.1f ms | dashboard stream p50 %.1f ms p99 %.1f ms | open page p50 %.1f ms p99 %.1f ms | baseline kafka p50 %.1f ms p99 %.1f ms,"
-                + " bare POST p50 %.2f ms p99 %.2f ms | fan-out %d sent at %d/s: webhook %d, dashboard %d, drained in %.1f s,"
+                + " bare POST p50 %.2f ms p99 %.2f ms | fan-out %d sent at %d/s: webhook %d (%.0f/s), dashboard %d, drained in %.1f s,"
                 + " heap max %d MB (live max %d MB), peak RSS %d MB%n",
             i, run.load, run.hookP50, run.hookP99, run.sseP50, run.sseP99, run.pageP50, run.pageP99, run.kafkaP50, run.kafkaP99, run.postP50, run.postP99,
-            run.sent, rate, run.hookGot, run.sseGot, run.seconds, run.heapMaxMb, run.liveMaxMb, run.rssMb);
+            run.sent, rate, run.hookGot, run.hookPerSecond, run.sseGot, run.seconds, run.heapMaxMb, run.liveMaxMb, run.rssMb);
       }
     }
-    System.out.printf("(alerts.delivery.concurrency=%d)%n", concurrency);
+    System.out.printf("(alerts.delivery.concurrency=%d, the receiver answering after %d ms)%n", concurrency, receiverMs);
     System.out.printf("median of %d: webhook p50 %.1f ms p99 %.1f ms | dashboard stream p50 %.1f ms p99 %.1f ms | open page p50 %.1f ms p99 %.1f ms | kafka alone p50 %.1f ms p99 %.1f ms"
-            + " | bare POST p50 %.2f ms | fan-out drained in %.1f s, heap max %d MB, live max %d MB, RSS %d MB%n",
+            + " | bare POST p50 %.2f ms | fan-out drained in %.1f s, webhook %.0f alerts/s, heap max %d MB, live max %d MB, RSS %d MB%n",
         runs, median(results, Run::hookP50), median(results, Run::hookP99), median(results, Run::sseP50), median(results, Run::sseP99),
         median(results, Run::pageP50), median(results, Run::pageP99), median(results, Run::kafkaP50), median(results, Run::kafkaP99), median(results, Run::postP50), median(results, Run::seconds),
+        median(results, Run::hookPerSecond),
         (int) median(results, r -> r.heapMaxMb), (int) median(results, r -> r.liveMaxMb), (long) median(results, r -> r.rssMb));
     System.exit(0); // the clients' and servers' pool threads are not daemons
   }
 
-  private static Run run(String bootstrap, String classPath, int rate, int seconds, int concurrency) throws Exception {
+  private static Run run(String bootstrap, String classPath, int rate, int seconds, int concurrency, int receiverMs) throws Exception {
     // The machine is shared: say how busy it was, since that moves the tail more than anything we do.
     String load = String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
     Arrivals hook = new Arrivals();
     Arrivals sse = new Arrivals();
     Arrivals kafka = new Arrivals();
     HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    var pool = Executors.newFixedThreadPool(4);
+    var pool = Executors.newFixedThreadPool(receiverMs > 0 ? 128 : 4);
     receiver.setExecutor(pool);
     receiver.createContext("/hook", exchange -> {
       String id = exchange.getRequestHeaders().getFirst("Idempotency-Key");
       try (InputStream in = exchange.getRequestBody()) {
         in.readAllBytes();
+      }
+      if (receiverMs > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(receiverMs * 1_000_000L);
       }
       if (id != null) {
         hook.seen(id);
@@ -182,6 +188,7 @@ public final class AlertsDeliveryBench {
       // 2. Fan-out at a sustained rate.
       List<String> burst = new ArrayList<>();
       long start = System.nanoTime();
+      long startMicros = nowMicros();
       int total = rate * seconds;
       for (int i = 0; i < total; i++) {
         String key = "fan-" + UUID.randomUUID();
@@ -198,11 +205,14 @@ public final class AlertsDeliveryBench {
       double drained = (System.nanoTime() - start) / 1e9;
       int hookGot = (int) burst.stream().filter(hook.at::containsKey).count();
       int sseGot = (int) burst.stream().filter(sse.at::containsKey).count();
+      // What the channel sustained: the alerts it took over the time from the first sent to the last it took.
+      long lastHook = burst.stream().map(hook.at::get).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(startMicros);
+      double hookPerSecond = hookGot / Math.max(1e-3, (lastHook - startMicros) / 1e6);
       long rss = rssMb(alerts.pid());
       sseReader.interrupt();
       int[] heap = heap(gcLog);
       return new Run(pct(hookMs, 50), pct(hookMs, 99), pct(sseMs, 50), pct(sseMs, 99), pct(pageMs, 50), pct(pageMs, 99), pct(kafkaMs, 50), pct(kafkaMs, 99),
-          pct(postMs, 50), pct(postMs, 99), total, hookGot, sseGot, drained, heap[0], heap[1], rss, load);
+          pct(postMs, 50), pct(postMs, 99), total, hookGot, sseGot, drained, hookPerSecond, heap[0], heap[1], rss, load);
     } finally {
       if (kafkaReader != null) {
         kafkaReader.wakeup();
