@@ -1,10 +1,8 @@
 package io.eurus.alerts.channel;
 
-import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import java.net.URI;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -12,8 +10,6 @@ import java.util.function.Function;
  * URL that is itself the credential. The chat's class only decides what the message looks like.
  */
 abstract class ChatWebhookChannel implements Channel {
-
-  static final Set<String> OPTIONS = Set.of("url");
 
   private final String name;
   private final HttpPoster poster;
@@ -23,11 +19,6 @@ abstract class ChatWebhookChannel implements Channel {
     this.name = name;
     this.poster = new HttpPoster(URI.create(url));
     this.message = message;
-  }
-
-  /** The checked {@code url} of a chat channel's options; null when they have problems. */
-  static String url(Options options) {
-    return HttpPoster.url(options);
   }
 
   @Override

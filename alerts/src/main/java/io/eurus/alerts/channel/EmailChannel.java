@@ -1,6 +1,5 @@
 package io.eurus.alerts.channel;
 
-import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.Severity;
 import jakarta.mail.Message;
@@ -16,14 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -43,7 +38,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  *   from: eurus@example.org
  *   to: [desk@example.org]
  *   urgent: HIGH          # this severity and above: a mail each; below: the digest
- *   digest: hourly        # hourly | daily | an ISO-8601 period such as PT30M
+ *   digest: hourly        # hourly | daily | a period such as 30m or PT30M
  *   digestAt: "08:00"     # with daily
  *   zone: Europe/Brussels
  * </pre>
@@ -51,8 +46,6 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 public final class EmailChannel implements Channel {
 
   public static final String TYPE = "email";
-  static final Set<String> OPTIONS = Set.of("smtp", "from", "to", "urgent", "digest", "digestAt", "zone");
-  static final Set<String> SMTP_OPTIONS = Set.of("host", "port", "tls", "username", "password", "timeout");
   private static final int MAX_DIGEST_LINES = 200;
 
   /** How the connection is protected: STARTTLS (required), TLS from the first byte, or none (a local relay only). */
@@ -80,71 +73,13 @@ public final class EmailChannel implements Channel {
     this.session = Session.getInstance(properties(smtp));
   }
 
-  public static EmailChannel from(String name, Options options) {
-    Options server = options.child("smtp");
-    if (!options.has("smtp")) {
-      options.problem("smtp", "is required: {host: …, port: 587, username: …, password: {env: NAME}}");
-    }
-    server.allowOnly(SMTP_OPTIONS);
-    String host = options.has("smtp") ? server.requiredText("host") : null;
-    int port = server.integer("port", 587, 1, 65535);
-    Tls tls = Tls.STARTTLS;
-    String tlsText = server.text("tls", "starttls");
-    try {
-      tls = Tls.valueOf(tlsText.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      server.problem("tls", "must be starttls, ssl or none, not '" + tlsText + "'");
-    }
-    String username = server.text("username", null);
-    String password = username == null ? null : server.secret("password", true);
-    Duration timeout = server.duration("timeout", Duration.ofSeconds(20));
-    InternetAddress sender = address(options, "from", options.requiredText("from"));
-    List<InternetAddress> recipients = options.texts("to").stream().map(text -> address(options, "to", text)).toList();
-    if (recipients.isEmpty()) {
-      options.problem("to", "is required: at least one address");
-    }
-    Severity urgent = options.severity("urgent", Severity.HIGH);
-    DigestSchedule schedule = schedule(options);
-    if (host == null || sender == null || recipients.isEmpty() || recipients.contains(null) || schedule == null) {
-      return null;
-    }
-    return new EmailChannel(name, new Smtp(host, port, tls, username, password, timeout), sender, recipients, urgent, schedule);
-  }
-
-  private static DigestSchedule schedule(Options options) {
-    String every = options.text("digest", "hourly");
-    ZoneId zone = options.zone("zone", ZoneId.of("UTC"));
-    LocalTime at = options.time("digestAt", LocalTime.of(8, 0));
-    switch (every.toLowerCase(Locale.ROOT)) {
-      case "hourly":
-        return DigestSchedule.every(Duration.ofHours(1));
-      case "daily":
-        return DigestSchedule.daily(at, zone);
-      default:
-        Duration period = null;
-        try {
-          period = Duration.parse(every);
-        } catch (java.time.format.DateTimeParseException e) {
-          // reported below
-        }
-        if (period == null || period.toMillis() < 1000) {
-          options.problem("digest", "must be hourly, daily or a period of at least PT1S");
-          return null;
-        }
-        return DigestSchedule.every(period);
-    }
-  }
-
-  private static InternetAddress address(Options options, String option, String text) {
-    if (text == null) {
-      return null;
-    }
+  /** {@code text} as one checked address; null when it is none. */
+  public static InternetAddress address(String text) {
     try {
       InternetAddress address = new InternetAddress(text, true);
       address.validate();
       return address;
     } catch (AddressException e) {
-      options.problem(option, "'" + text + "' is not an email address");
       return null;
     }
   }

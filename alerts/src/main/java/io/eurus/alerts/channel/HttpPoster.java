@@ -1,6 +1,5 @@
 package io.eurus.alerts.channel;
 
-import io.eurus.alerts.config.Options;
 import io.eurus.events.Json;
 import io.eurus.platform.retry.Backoff;
 import java.io.IOException;
@@ -24,17 +23,6 @@ public final class HttpPoster {
   HttpPoster(URI url) {
     this.url = url;
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
-  }
-
-  /** The {@code url} secret of a channel's options, checked; null (with the problem recorded) when unusable. */
-  static String url(Options options) {
-    String url = options.secret("url", true);
-    String problem = url == null ? null : problemWith(url);
-    if (problem != null) {
-      options.problem("url", problem);
-      return null;
-    }
-    return url;
   }
 
   /**

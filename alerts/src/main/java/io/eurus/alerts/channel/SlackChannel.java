@@ -2,7 +2,6 @@ package io.eurus.alerts.channel;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.ArticleRef;
 import io.eurus.events.Json;
@@ -29,11 +28,6 @@ public final class SlackChannel extends ChatWebhookChannel {
 
   public SlackChannel(String name, String url) {
     super(name, url, SlackChannel::message);
-  }
-
-  public static SlackChannel from(String name, Options options) {
-    String url = url(options);
-    return url == null ? null : new SlackChannel(name, url);
   }
 
   /** The Block Kit message for an alert. */

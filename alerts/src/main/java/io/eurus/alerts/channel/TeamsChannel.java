@@ -2,7 +2,6 @@ package io.eurus.alerts.channel;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import io.eurus.events.ArticleRef;
 import io.eurus.events.Json;
@@ -31,11 +30,6 @@ public final class TeamsChannel extends ChatWebhookChannel {
 
   public TeamsChannel(String name, String url) {
     super(name, url, TeamsChannel::message);
-  }
-
-  public static TeamsChannel from(String name, Options options) {
-    String url = url(options);
-    return url == null ? null : new TeamsChannel(name, url);
   }
 
   /** The message that carries the alert's Adaptive Card. */

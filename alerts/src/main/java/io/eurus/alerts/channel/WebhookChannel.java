@@ -1,6 +1,5 @@
 package io.eurus.alerts.channel;
 
-import io.eurus.alerts.config.Options;
 import io.eurus.events.Alert;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +9,6 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -34,7 +32,6 @@ public final class WebhookChannel implements Channel {
 
   public static final String TYPE = "webhook";
   public static final String SIGNATURE_HEADER = "X-Eurus-Signature";
-  static final Set<String> OPTIONS = Set.of("url", "secret");
 
   private final String name;
   private final HttpPoster poster;
@@ -44,13 +41,6 @@ public final class WebhookChannel implements Channel {
     this.name = name;
     this.poster = new HttpPoster(URI.create(url));
     this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Reads and checks this channel's options; returns null when they have problems (recorded in {@code options}). */
-  public static WebhookChannel from(String name, Options options) {
-    String url = HttpPoster.url(options);
-    String secret = options.secret("secret", false);
-    return url == null ? null : new WebhookChannel(name, url, secret);
   }
 
   @Override

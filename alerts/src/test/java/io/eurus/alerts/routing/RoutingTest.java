@@ -10,6 +10,7 @@ import io.eurus.alerts.testing.AlertsHarness;
 import io.eurus.events.AlertType;
 import io.eurus.events.Severity;
 import io.eurus.platform.StartupException;
+import io.eurus.platform.settings.SettingsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,12 +124,84 @@ class RoutingTest {
         .hasMessageContaining("channels.desk-mail.to: is required: at least one address")
         .hasMessageContaining("channels.desk-mail.digest: must be hourly, daily or a period of at least PT1S")
         .hasMessageContaining("channels.desk-mail.quietHours: needs both from and to")
-        .hasMessageContaining("channels.teams.colour: unknown option")
+        .hasMessageContaining("channels.teams: unknown key 'colour' (known: concurrency, cooldown, quietHours, retry, type, url)")
         .hasMessageContaining("channels.teams.url: must be an http or https URL")
-        .hasMessageContaining("routes[0].types: 'TONE_SHFT' is not one of")
+        .hasMessageContaining("routes[0].types[1]: 'TONE_SHFT' is not one of rule_match, tone_shift, volume_spike, ")
         .hasMessageContaining("routes[0].to: no channel is named 'nowhere'")
         .hasMessageContaining("channels.desk-hook: no route sends to it")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRETPART").doesNotContain("ftp://teams.example"));
+  }
+
+  @Test
+  void durationsAreWrittenAsInEveryOtherFileAndAsBefore() throws Exception {
+    Routing routing = load("""
+        channels:
+          human:
+            type: webhook
+            url: {env: HOOK_URL}
+            cooldown: 15m
+            retry: {budget: 2h, initialBackoff: 500ms, maxBackoff: 30s}
+          iso: {type: webhook, url: {env: HOOK_URL}, cooldown: PT15M, retry: {budget: PT2H, initialBackoff: PT0.5S, maxBackoff: PT30S}}
+          seconds: {type: webhook, url: {env: HOOK_URL}, cooldown: 900, retry: {budget: 7200, initialBackoff: 0.5, maxBackoff: 30}}
+          mail:
+            type: email
+            smtp: {host: smtp.example.org, timeout: 5s}
+            from: eurus@example.org
+            to: desk@example.org
+            digest: 30m
+        routes:
+          - {to: [human, iso, seconds, mail]}
+        """, Map.of("HOOK_URL", "http://127.0.0.1:9/hook"));
+
+    Retry retry = new Retry(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofHours(2));
+    assertThat(routing.channels().subList(0, 3)).allSatisfy(plan -> {
+      assertThat(plan.cooldown()).isEqualTo(Duration.ofMinutes(15));
+      assertThat(plan.retry()).isEqualTo(retry);
+    });
+    assertThat(routing.channels().get(3).channel().digestSchedule().every()).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void aBadFileReportsEveryProblemWithItsPathAndNothingElse() {
+    assertThatThrownBy(() -> load("""
+        channels:
+          desk-hook:
+            url: {env: HOOK_URL}
+            cooldown: soon
+            type: webhook
+            retry: {budget: -1h, initialBackoff: 0s}
+            concurrency: 100
+            quietHours: {from: "22:00", to: "22:00", zone: Mars/Base}
+          desk-mail: {type: email, smtp: {host: smtp.example.org, port: 0, tls: plain}, from: eurus@example.org, to: desk@example.org,
+                      urgent: URGENT, digest: daily, digestAt: "8 am"}
+          untyped: {url: {env: HOOK_URL}}
+          empty:
+          bad name: {type: slack, url: {env: HOOK_URL}, secret: {env: NOPE}}
+        routes:
+          - {to: [desk-hook, desk-mail, untyped, empty, bad name], minSeverity: SEVERE}
+          - {types: RULE_MATCH}
+        extra: 1
+        """, Map.of("HOOK_URL", "http://127.0.0.1:9/hook")))
+        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).map(p -> p.replace(tmp.resolve("routing.yaml") + ": ", ""))
+            .containsExactlyInAnyOrder(
+                "channels.desk-hook.cooldown: 'soon' is not a duration such as 30s, 15m, 1h or 14d",
+                "channels.desk-hook.retry.budget: '-1h' is not a duration such as 30s, 15m, 1h or 14d",
+                "channels.desk-hook.retry.initialBackoff: must be at least 1ms",
+                "channels.desk-hook.concurrency: must be a whole number from 1 to 64 (was 100)",
+                "channels.desk-hook.quietHours.zone: 'Mars/Base' is not a time zone such as Europe/Brussels",
+                "channels.desk-hook.quietHours: from and to are the same time",
+                "channels.desk-mail.smtp.port: must be a whole number from 1 to 65535 (was 0)",
+                "channels.desk-mail.smtp.tls: 'plain' is not one of starttls, ssl, none",
+                "channels.desk-mail.urgent: 'URGENT' is not one of low, medium, high, critical",
+                "channels.desk-mail.digestAt: '8 am' is not a time of day such as 07:30",
+                "channels.untyped.type: is required: one of email, slack, teams, webhook",
+                "channels.empty: must be a block of options with a type",
+                "channels.bad name: a channel name is letters, digits, - and _ (it names Kafka consumer groups)",
+                "channels.bad name: unknown key 'secret' (known: concurrency, cooldown, quietHours, retry, type, url)",
+                "routes[0].minSeverity: 'SEVERE' is not one of low, medium, high, critical",
+                "routes[1].to: is required: the channels this route sends to",
+                "unknown key 'extra' (known: channels, routes)"))
+        .hasMessageStartingWith("routing file " + tmp.resolve("routing.yaml") + " has 17 problems:");
   }
 
   @Test
@@ -147,7 +220,7 @@ class RoutingTest {
         .hasMessage("routing file " + missing + " does not exist (alerts.routing.file)");
     Path broken = Files.writeString(tmp.resolve("broken.yaml"), "channels: [unclosed\n");
     assertThatThrownBy(() -> Routing.load(broken, Map.of(), DEFAULTS))
-        .hasMessageStartingWith("routing file " + broken + " is not valid YAML: ")
+        .hasMessageStartingWith("routing file " + broken + " is not valid YAML at line 2, column 1: ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 

@@ -1,5 +1,8 @@
 package io.eurus.platform.config;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,33 +16,52 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.eurus.platform.StartupException;
 import io.eurus.platform.settings.SettingsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * The one way Eurus reads a YAML configuration file (feeds, rules, watch profile, detectors, routing): Jackson
+ * The one way Eurus reads a YAML configuration file (feeds, rules, watch profile, lexicon, detectors, routing): Jackson
  * binds it to a record, and every problem — a value of the wrong kind, an unknown key (a misspelt threshold must
  * not fall back to its default in silence), what the record's own {@link Validated#validate} finds — is reported
- * at once, each with its path. Durations are read one way everywhere ({@link Durations}). Records mark an
+ * at once, each with its path. Durations are read one way everywhere ({@link Durations}), and so are times of day
+ * ({@code 07:30}) and time zones ({@code Europe/Brussels}). A mapping whose {@code @JsonTypeInfo} property names its
+ * type (a channel's {@code type: slack}) binds to that type's record. Records mark an
  * optional value by a boxed or nullable component and apply its default in their compact constructor, so a
  * value that could not be read falls back to the default while the problem is reported.
  *
@@ -50,19 +72,25 @@ public final class ConfigFile<T> {
   private static final ObjectMapper YAML = YAMLMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-      .addModule(new SimpleModule("eurus-durations").addDeserializer(Duration.class, new DurationReader()))
+      .addModule(new SimpleModule("eurus-values")
+          .addDeserializer(Duration.class, new TextReader<>(Duration.class, Durations::parse))
+          .addDeserializer(LocalTime.class, new TextReader<>(LocalTime.class, ConfigFile::timeOfDay))
+          .addDeserializer(ZoneId.class, new TextReader<>(ZoneId.class, ConfigFile::zone)))
       .build();
 
   private final String kind;
-  private final Class<T> type;
+  private final Class<?> type;
   private final String setting;
   private final ListNames listNames;
+  /** Makes what the reader returns of the record the file bound to. */
+  private final BiFunction<Object, Problems, T> make;
 
-  private ConfigFile(String kind, Class<T> type, String setting, ListNames listNames) {
+  private ConfigFile(String kind, Class<?> type, String setting, ListNames listNames, BiFunction<Object, Problems, T> make) {
     this.kind = kind;
     this.type = type;
     this.setting = setting;
     this.listNames = listNames;
+    this.make = make;
   }
 
   /**
@@ -71,12 +99,12 @@ public final class ConfigFile<T> {
    * @param kind what the file is, for messages: {@code "detectors file"}, {@code "feed list"}
    */
   public static <T> ConfigFile<T> of(String kind, Class<T> type) {
-    return new ConfigFile<>(kind, type, null, null);
+    return new ConfigFile<>(kind, type, null, null, (value, problems) -> type.cast(value));
   }
 
   /** The setting that names the file, shown when the file is missing: {@code (alerts.routing.file)}. */
   public ConfigFile<T> namedBy(String setting) {
-    return new ConfigFile<>(kind, type, setting, listNames);
+    return new ConfigFile<>(kind, type, setting, listNames, make);
   }
 
   /**
@@ -84,7 +112,18 @@ public final class ConfigFile<T> {
    * a problem at {@code feeds[2].url} reads {@code feed tass-en: url: …}.
    */
   public ConfigFile<T> namingItems(String list, String field, String noun) {
-    return new ConfigFile<>(kind, type, setting, new ListNames(list, field, noun));
+    return new ConfigFile<>(kind, type, setting, new ListNames(list, field, noun), make);
+  }
+
+  /**
+   * A reader that makes {@code R} of the checked record, and reports what {@code then} finds on the way (a secret
+   * that is not set, a language that is not configured) with the file's other problems. {@code then} runs even when
+   * the file has problems, so that every problem comes at once: it must cope with values that could not be read
+   * (null), and what it returns is dropped when there is a problem.
+   */
+  public <R> ConfigFile<R> making(BiFunction<? super T, Problems, R> then) {
+    BiFunction<Object, Problems, T> first = make;
+    return new ConfigFile<>(kind, type, setting, listNames, (value, problems) -> then.apply(first.apply(value, problems), problems));
   }
 
   /**
@@ -126,9 +165,10 @@ public final class ConfigFile<T> {
    */
   public T parse(String yaml, String source) {
     JsonNode tree = tree(yaml, source);
+    typeFirst(tree, typeKeys(type, new HashSet<>(), new LinkedHashSet<>()));
     Problems problems = Problems.root();
     ProblemCollector collector = new ProblemCollector(problems, tree, listNames);
-    T value;
+    Object value;
     try {
       value = YAML.readerFor(type).withHandler(collector).readValue(YAML.treeAsTokens(tree.isMissingNode() || tree.isNull()
           ? YAML.createObjectNode() : tree));
@@ -140,10 +180,11 @@ public final class ConfigFile<T> {
     if (value instanceof Validated validated) {
       validated.validate(problems);
     }
+    T made = make.apply(value, problems);
     if (!problems.isEmpty()) {
       throw failure(source, problems);
     }
-    return value;
+    return made;
   }
 
   private JsonNode tree(String yaml, String source) {
@@ -161,6 +202,49 @@ public final class ConfigFile<T> {
       String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new StartupException(kind + " " + source + " is not valid YAML" + where + ": " + firstLine(e.getOriginalMessage()), e);
     }
+  }
+
+  /**
+   * Moves the key that names a mapping's type ({@code type: slack}) to the front, where Jackson reads it at once:
+   * the keys before it would be buffered, and a problem in one of them would lose its path.
+   */
+  private static void typeFirst(JsonNode node, Set<String> typeKeys) {
+    if (node instanceof ObjectNode mapping && typeKeys.stream().anyMatch(key -> mapping.path(key).isTextual())) {
+      Map<String, JsonNode> fields = new LinkedHashMap<>();
+      typeKeys.stream().filter(key -> mapping.path(key).isTextual()).forEach(key -> fields.put(key, mapping.get(key)));
+      mapping.properties().forEach(field -> fields.putIfAbsent(field.getKey(), field.getValue()));
+      mapping.removeAll().setAll(fields);
+    }
+    node.forEach(child -> typeFirst(child, typeKeys));
+  }
+
+  /** The keys that name a mapping's type ({@code @JsonTypeInfo}) anywhere in what {@code type} binds to. */
+  private static Set<String> typeKeys(Type type, Set<Type> seen, Set<String> keys) {
+    if (!seen.add(type)) {
+      return keys;
+    }
+    if (type instanceof ParameterizedType generic) {
+      for (Type argument : generic.getActualTypeArguments()) {
+        typeKeys(argument, seen, keys);
+      }
+    } else if (type instanceof Class<?> plain) {
+      JsonTypeInfo typed = plain.getAnnotation(JsonTypeInfo.class);
+      if (typed != null) {
+        keys.add(typeProperty(typed));
+      }
+      JsonSubTypes subtypes = plain.getAnnotation(JsonSubTypes.class);
+      for (JsonSubTypes.Type subtype : subtypes == null ? new JsonSubTypes.Type[0] : subtypes.value()) {
+        typeKeys(subtype.value(), seen, keys);
+      }
+      for (RecordComponent component : plain.isRecord() ? plain.getRecordComponents() : new RecordComponent[0]) {
+        typeKeys(component.getGenericType(), seen, keys);
+      }
+    }
+    return keys;
+  }
+
+  private static String typeProperty(JsonTypeInfo typed) {
+    return typed.property().isEmpty() ? typed.use().getDefaultPropertyName() : typed.property();
   }
 
   private SettingsException failure(String source, Problems problems) {
@@ -201,9 +285,7 @@ public final class ConfigFile<T> {
       Collection<Object> known = deserializer.getKnownPropertyNames();
       String knownKeys = known == null || known.isEmpty() ? ""
           : " (known: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
-      String key = valuePath(p);
-      String holder = key.equals(propertyName) ? "" : key.substring(0, key.length() - propertyName.length() - 1);
-      at(holder).add("unknown key '" + propertyName + "'" + knownKeys);
+      at(holderPath(ctxt, p, propertyName)).add("unknown key '" + propertyName + "'" + knownKeys);
       p.skipChildren();
       return true;
     }
@@ -228,8 +310,64 @@ public final class ConfigFile<T> {
       return null;
     }
 
+    @Override
+    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass, ValueInstantiator valueInsta,
+        JsonParser p, String msg) throws IOException {
+      // A text where a list belongs, for one.
+      problemHere(ctxt, "must be " + kindOf(instClass, ctxt.constructType(instClass)) + " (was " + shown(p.currentToken(), p) + ")");
+      p.skipChildren();
+      return null;
+    }
+
+    @Override
+    public JavaType handleUnknownTypeId(DeserializationContext ctxt, JavaType baseType, String subTypeId,
+        TypeIdResolver idResolver, String failureMsg) {
+      JsonClassDescription described = baseType.getRawClass().getAnnotation(JsonClassDescription.class);
+      String noun = described == null ? "a known " : "a " + described.value() + " ";
+      problemHere(ctxt, "'" + subTypeId + "' is not " + noun + typeProperty(baseType) + " (one of " + knownIds(idResolver) + ")");
+      return ctxt.constructType(Void.class); // the value is left unset, its other keys unread
+    }
+
+    @Override
+    public JavaType handleMissingTypeId(DeserializationContext ctxt, JavaType baseType, TypeIdResolver idResolver,
+        String failureMsg) {
+      JsonParser p = ctxt.getParser();
+      String property = typeProperty(baseType);
+      if (p.currentToken() == JsonToken.END_OBJECT) {
+        String holder = valuePath(p);
+        at(holder.isEmpty() ? property : holder + "." + property).add("is required: one of " + knownIds(idResolver));
+      } else {
+        // Not echoed: a value written where a mapping belongs may be a secret.
+        problemHere(ctxt, "must be a mapping of keys to values with a " + property + " (one of " + knownIds(idResolver) + ")");
+      }
+      return ctxt.constructType(Void.class);
+    }
+
+    private static String typeProperty(JavaType baseType) {
+      JsonTypeInfo typed = baseType.getRawClass().getAnnotation(JsonTypeInfo.class);
+      return typed == null ? "type" : ConfigFile.typeProperty(typed);
+    }
+
+    /** The type ids a polymorphic value takes, {@code email, slack, teams}. */
+    private static String knownIds(TypeIdResolver idResolver) {
+      String known = idResolver.getDescForKnownTypeIds();
+      return known == null ? "" : known.replaceAll("^\\[|\\]$", "");
+    }
+
     private void problemHere(DeserializationContext ctxt, String message) {
       at(valuePath(ctxt.getParser())).add(message);
+    }
+
+    /** The path of the mapping that holds the unknown key {@code name}. */
+    private static String holderPath(DeserializationContext ctxt, JsonParser p, String name) {
+      JsonParser live = ctxt.getParser();
+      if (p != live && live.currentToken() == JsonToken.END_OBJECT) {
+        // A record's unknown keys are read back from a buffer once its mapping ended, where the file's parser stands;
+        // the buffer's own path is unreliable when the value is a list or a mapping.
+        return valuePath(live);
+      }
+      String key = valuePath(p);
+      return key.endsWith("." + name) ? key.substring(0, key.length() - name.length() - 1) : key.equals(name) ? "" : key;
     }
 
     /** The path of the value the parser is at. */
@@ -301,6 +439,12 @@ public final class ConfigFile<T> {
       if (type == Duration.class) {
         return Durations.SYNTAX;
       }
+      if (type == LocalTime.class) {
+        return "a time of day such as 07:30";
+      }
+      if (type == ZoneId.class) {
+        return "a time zone such as Europe/Brussels";
+      }
       if (type == Boolean.class || type == boolean.class) {
         return "true or false";
       }
@@ -333,7 +477,7 @@ public final class ConfigFile<T> {
     }
   }
 
-  /** How an enum constant is written in a file: its {@code @JsonProperty} name, else its name in lower case. */
+  /** How an enum constant is written in a file: its {@code @JsonProperty} name, else its name in lower case (any case reads). */
   static String enumName(Object constant) {
     Enum<?> value = (Enum<?>) constant;
     try {
@@ -345,22 +489,44 @@ public final class ConfigFile<T> {
     } catch (NoSuchFieldException e) {
       // an enum constant is always a field; fall through
     }
-    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return value.name().toLowerCase(Locale.ROOT);
   }
 
-  /** Reads a duration in {@link Durations}' syntax; anything else becomes a problem at its path. */
-  private static final class DurationReader extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<Duration> {
+  private static LocalTime timeOfDay(String text) {
+    try {
+      return LocalTime.parse(text.strip());
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
 
-    DurationReader() {
-      super(Duration.class);
+  private static ZoneId zone(String text) {
+    try {
+      return ZoneId.of(text.strip());
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** Reads a value written as text, such as a duration; what {@code parse} cannot read (null) is a problem at its path. */
+  private static final class TextReader<V> extends StdScalarDeserializer<V> {
+
+    private final Class<V> type;
+    private final Function<String, V> parse;
+
+    TextReader(Class<V> type, Function<String, V> parse) {
+      super(type);
+      this.type = type;
+      this.parse = parse;
     }
 
     @Override
-    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String text = p.getValueAsString();
-      Duration parsed = Durations.parse(text);
-      return parsed != null ? parsed : (Duration) ctxt.handleWeirdStringValue(Duration.class, String.valueOf(p.getText()),
-          "not a duration");
+    public V deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.currentToken().isScalarValue()) {
+        return type.cast(ctxt.handleUnexpectedToken(type, p));
+      }
+      V parsed = parse.apply(p.getValueAsString());
+      return parsed != null ? parsed : type.cast(ctxt.handleWeirdStringValue(type, p.getText(), "not readable"));
     }
   }
 }

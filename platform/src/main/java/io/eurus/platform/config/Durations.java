@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one way Eurus reads a duration, in every file and setting: a whole number with a unit ({@code 500ms},
- * {@code 90s}, {@code 15m}, {@code 1h}, {@code 14d}) or ISO-8601 ({@code PT1H30M}, {@code P2D}).
+ * {@code 90s}, {@code 15m}, {@code 1h}, {@code 14d}) or ISO-8601 ({@code PT1H30M}, {@code P2D}); a number alone is
+ * seconds ({@code 90}, {@code 1.5}), as the routing file always read it. A duration is never negative.
  */
 public final class Durations {
 
@@ -16,11 +17,12 @@ public final class Durations {
   public static final String SYNTAX = "a duration such as 30s, 15m, 1h or 14d";
 
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+  private static final Pattern SECONDS = Pattern.compile("\\d+(\\.\\d+)?");
 
   private Durations() {
   }
 
-  /** The duration {@code text} spells, or null when it spells none. */
+  /** The duration {@code text} spells, or null when it spells none (or a negative one). */
   public static Duration parse(String text) {
     if (text == null) {
       return null;
@@ -38,7 +40,11 @@ public final class Durations {
           default -> Duration.ofDays(amount);
         };
       }
-      return Duration.parse(trimmed);
+      if (SECONDS.matcher(trimmed).matches()) {
+        return Duration.ofMillis((long) (Double.parseDouble(trimmed) * 1000));
+      }
+      Duration iso = Duration.parse(trimmed);
+      return iso.isNegative() ? null : iso;
     } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
       return null;
     }

@@ -74,8 +74,10 @@ public final class Problems {
     found.addAll(messages);
   }
 
+  /** Whether no problem was found at this path or below it (in the whole file, at the root). */
   public boolean isEmpty() {
-    return found.isEmpty();
+    return found.stream().noneMatch(problem -> path.isEmpty() || problem.startsWith(path + ": ")
+        || (!named && (problem.startsWith(path + ".") || problem.startsWith(path + "["))));
   }
 
   public List<String> list() {

@@ -2,6 +2,7 @@ package io.eurus.processor.rules;
 
 import io.eurus.events.RuleMatch;
 import io.eurus.platform.StartupException;
+import io.eurus.platform.settings.SettingsException;
 import io.eurus.processor.text.AnalysedText;
 import io.eurus.processor.text.Languages;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +89,7 @@ public final class RuleBook implements AutoCloseable {
     }
     byte[] content = read(file);
     digest = digest(content);
-    RuleMatcher first = RuleMatcher.compile(RuleFile.read(content, "rules file " + file), languages);
+    RuleMatcher first = RuleMatcher.compile(RuleFile.read(content, file.toString()), languages);
     if (first.rules().isEmpty() && !allowNoRules) {
       first.close();
       throw new StartupException("rules file " + file + " " + noRules(first)
@@ -156,10 +158,9 @@ public final class RuleBook implements AutoCloseable {
     digest = newDigest;
     RuleMatcher next;
     try {
-      next = RuleMatcher.compile(RuleFile.read(content, "rules file " + file), languages);
+      next = RuleMatcher.compile(RuleFile.read(content, file.toString()), languages);
     } catch (StartupException e) {
-      String reason = e.getMessage().replace("rules file " + file + ": ", "");
-      return refuse(reason.startsWith("not ") ? "is " + reason : reason);
+      return refuse(reasonOf(e));
     } catch (RuntimeException e) {
       return refuse("cannot be compiled (" + e + ")");
     }
@@ -174,6 +175,14 @@ public final class RuleBook implements AutoCloseable {
       listener.fixed(next);
     }
     return true;
+  }
+
+  /** Why the file is no rules file, on one line and without its name: {@code has 1 problem: rules[0]: unknown key …}. */
+  private String reasonOf(StartupException e) {
+    String headline = e.getMessage().lines().findFirst().orElse("").replace("rules file " + file + " ", "");
+    return e instanceof SettingsException settings
+        ? headline + " " + settings.problems().stream().map(problem -> problem.replace(file + ": ", "")).collect(Collectors.joining("; "))
+        : headline;
   }
 
   private static String noRules(RuleMatcher matcher) {

@@ -1,25 +1,22 @@
 package io.eurus.processor.tone;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.eurus.platform.StartupException;
+import io.eurus.platform.config.ConfigFile;
+import io.eurus.platform.config.Problems;
 import io.eurus.processor.text.Languages;
 import io.eurus.processor.text.PhraseIndex;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The diplomatic lexicon ({@code eurus/tone-lexicon.yaml} by default): per language, conflict and cooperation
  * terms by CAMEO class with their weights, and the cue words for negation, reversal, modality and contrast.
- * Compiled into stem indexes for the configured languages.
+ * Compiled into stem indexes for the configured languages; every problem of the file is reported at once, with its
+ * path ({@code en.classes.verbal-conflict.terms: weight of 'condemn' is 1.5, …}).
  */
 public final class ToneLexicon {
 
@@ -36,6 +33,15 @@ public final class ToneLexicon {
   public record Compiled(PhraseIndex<Term> terms, PhraseIndex<Cue> cues, PhraseIndex<Double> polarity) {
   }
 
+  /** The file as written: each language's entry. */
+  private record LexiconFile(Map<String, LanguageEntry> languages) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    LexiconFile {
+      languages = languages == null ? Map.of() : languages;
+    }
+  }
+
   private record ClassEntry(Double weight, Map<String, Double> terms) {
   }
 
@@ -43,72 +49,60 @@ public final class ToneLexicon {
       List<String> contrast, Map<String, ClassEntry> classes, Map<String, Double> polarity) {
   }
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ConfigFile<LexiconFile> FILE = ConfigFile.of("lexicon", LexiconFile.class);
 
   private final Map<String, Compiled> byLanguage = new HashMap<>();
 
-  private ToneLexicon(Map<String, LanguageEntry> entries, Languages languages, String what) {
-    List<String> problems = new ArrayList<>();
-    for (var language : entries.entrySet()) {
-      if (!languages.supports(language.getKey())) {
-        continue; // a lexicon may hold more languages than this deployment analyses
+  private ToneLexicon(LexiconFile file, Languages languages, Problems problems) {
+    file.languages().forEach((language, entry) -> {
+      // A lexicon may hold more languages than this deployment analyses.
+      if (entry != null && languages.supports(language)) {
+        byLanguage.put(language, compile(language, entry, languages, problems.at(language)));
       }
-      byLanguage.put(language.getKey(), compile(language.getKey(), language.getValue(), languages, problems));
-    }
-    if (!problems.isEmpty()) {
-      throw new StartupException(what + ": " + String.join("; ", problems));
-    }
+    });
   }
 
   public static ToneLexicon bundled(Languages languages) {
-    try (InputStream in = ToneLexicon.class.getResourceAsStream(BUNDLED)) {
-      return read(in, languages, "bundled lexicon " + BUNDLED);
-    } catch (IOException e) {
-      throw new IllegalStateException("bundled lexicon unreadable", e);
-    }
+    return reader(languages).readBundled(BUNDLED);
   }
 
-  /** @throws StartupException naming the file and every problem in it */
+  /**
+   * The lexicon in {@code file}, compiled for {@code languages}.
+   *
+   * @throws StartupException naming the file and every problem in it
+   */
   public static ToneLexicon load(Path file, Languages languages) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, languages, "lexicon " + file);
-    } catch (IOException e) {
-      throw new StartupException("lexicon " + file + ": cannot read it (" + e.getMessage() + ")", e);
-    }
+    return reader(languages).read(file);
   }
 
-  private static ToneLexicon read(InputStream in, Languages languages, String what) {
-    Map<String, LanguageEntry> entries;
-    try {
-      entries = YAML.readValue(in, new TypeReference<LinkedHashMap<String, LanguageEntry>>() { });
-    } catch (IOException e) {
-      throw new StartupException(what + ": not a tone lexicon: " + e.getMessage().lines().findFirst().orElse(""), e);
-    }
-    return new ToneLexicon(entries == null ? Map.of() : entries, languages, what);
+  private static ConfigFile<ToneLexicon> reader(Languages languages) {
+    return FILE.making((file, problems) -> new ToneLexicon(file, languages, problems));
   }
 
-  private static Compiled compile(String language, LanguageEntry entry, Languages languages, List<String> problems) {
+  private static Compiled compile(String language, LanguageEntry entry, Languages languages, Problems at) {
     PhraseIndex<Term> terms = new PhraseIndex<>();
     if (entry.classes() != null) {
-      for (var cls : entry.classes().entrySet()) {
+      entry.classes().forEach((label, cls) -> {
         CameoClass cameo;
         try {
-          cameo = CameoClass.fromLabel(cls.getKey());
+          cameo = CameoClass.fromLabel(label);
         } catch (IllegalArgumentException e) {
-          problems.add(language + ": '" + cls.getKey() + "' is not a CAMEO class (verbal-cooperation, "
-              + "material-cooperation, verbal-conflict, material-conflict)");
-          continue;
+          at.add("classes", "'" + label + "' is not a CAMEO class (verbal-cooperation, material-cooperation, verbal-conflict, "
+              + "material-conflict)");
+          return;
         }
-        ClassEntry classEntry = cls.getValue();
-        double fallback = classEntry.weight() == null ? 0.5 : classEntry.weight();
-        for (var term : classEntry.terms().entrySet()) {
-          double weight = term.getValue() == null ? fallback : term.getValue();
+        if (cls == null || cls.terms() == null) {
+          return;
+        }
+        double fallback = cls.weight() == null ? 0.5 : cls.weight();
+        cls.terms().forEach((term, given) -> {
+          double weight = given == null ? fallback : given;
           if (weight < 0 || weight > 1) {
-            problems.add(language + ": weight of '" + term.getKey() + "' is " + weight + ", not in [0, 1] (the class gives the sign)");
+            at.at("classes").at(label).add("terms", "weight of '" + term + "' is " + weight + ", not in [0, 1] (the class gives the sign)");
           }
-          terms.add(languages.stems(language, term.getKey()), new Term(term.getKey(), cameo, cameo.sign() * weight));
-        }
-      }
+          terms.add(languages.stems(language, term), new Term(term, cameo, cameo.sign() * weight));
+        });
+      });
     }
     PhraseIndex<Cue> cues = new PhraseIndex<>();
     addAll(cues, entry.negators(), Cue.NEGATOR, language, languages);
@@ -124,7 +118,7 @@ public final class ToneLexicon {
 
   private static void addAll(PhraseIndex<Cue> index, List<String> words, Cue cue, String language, Languages languages) {
     if (words != null) {
-      words.forEach(word -> index.add(languages.stems(language, word), cue));
+      words.stream().filter(Objects::nonNull).forEach(word -> index.add(languages.stems(language, word), cue));
     }
   }
 

@@ -49,14 +49,26 @@ class RuleBookTest {
   }
 
   @Test
-  void aFileThatIsNoLongerYamlKeepsThePreviousRulesInForce() throws Exception {
+  void aFileThatIsNoLongerYamlOrNoRulesFileKeepsThePreviousRulesInForceAndSaysWhy() throws Exception {
     Path file = Files.writeString(tmp.resolve("rules.yaml"), "rules:\n  - {id: a, name: A, query: 'sanction*'}\n");
-    try (RuleBook book = RuleBook.watching(file, Languages.defaults(), Duration.ZERO, matcher -> { })) {
+    Told told = new Told();
+    try (RuleBook book = RuleBook.watching(file, Languages.defaults(), Duration.ZERO, false, told)) {
       Files.writeString(file, "rules: [ {id: b\n");
 
       assertThat(book.reloadIfChanged()).isFalse();
       assertThat(book.current().match("en", "sanctions", "")).extracting(m -> m.ruleId()).containsExactly("a");
+
+      Files.writeString(file, "rules:\n  - {id: a, name: A, query: 'sanction*', sevrity: HIGH, languages: en}\n");
+      assertThat(book.reloadIfChanged()).isFalse();
+      assertThat(told.problems).extracting(RuleBook.Problem::reason).satisfiesExactly(
+          reason -> assertThat(reason).startsWith("is not valid YAML at line 2, column 1: ").doesNotContain("\n"),
+          reason -> assertThat(reason).isEqualTo("has 2 problems: rules[0].languages: must be a list such as [a, b] (was 'en'); "
+              + "rules[0]: unknown key 'sevrity' (known: id, languages, name, query, severity)"));
     }
+    assertThatThrownBy(() -> RuleBook.watching(file, Languages.defaults(), Duration.ZERO, matcher -> { }))
+        .isInstanceOf(StartupException.class)
+        .hasMessageStartingWith("rules file " + file + " has 2 problems:")
+        .hasMessageContaining(file + ": rules[0]: unknown key 'sevrity'");
   }
 
   @Test

@@ -142,6 +142,14 @@ class RuleMatcherTest {
   }
 
   @Test
+  void anEmptyRuleIsLeftOutWithItsNumber() {
+    compile("rules:\n  -\n  - {id: fine, name: Fine, query: 'x'}\n");
+
+    assertThat(matcher.problems()).extracting(Object::toString).containsExactly("rule '#1': is empty");
+    assertThat(matcher.rules()).extracting(Rule::id).containsExactly("fine");
+  }
+
+  @Test
   void anUnknownLanguageIsMatchedUnstemmedAgainstRulesForEveryLanguage() {
     compile("""
         rules:
