@@ -76,8 +76,9 @@ public final class ProcessorSettings extends AbstractConfig {
           "Sentences whose tone is kept per language, so a sentence seen again (a syndicated copy) is not encoded "
               + "again; 0 keeps none. About 200 bytes each.")
       .define(TONE_EXPLAIN_SENTENCES, Type.INT, 1, Range.between(0, 20), Importance.LOW,
-          "Sentences of an article explained word by word (those that moved its tone most); each costs about as "
-              + "many encodings as it has words.")
+          "Sentences of an article explained word by word (those that moved its tone most); each costs at most "
+              + (io.eurus.processor.tone.Occlusion.TRIED + 1) + " encodings (its " + io.eurus.processor.tone.Occlusion.TRIED
+              + " words guessed to matter most left out, and one to guess).")
       .define(LANGUAGES, Type.LIST, List.of("en:english", "ru:russian"), new LanguagesValidator(), Importance.LOW,
           "Languages analysed, as code:stemmer with Lucene's Snowball stemmer names (e.g. add de:german); other "
               + "languages are read unstemmed against the rules for every language."), SeriesSettings.DEF);

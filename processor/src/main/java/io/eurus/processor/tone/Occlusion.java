@@ -6,13 +6,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
- * Why the model scored a sentence as it did: each word is left out in turn and the sentence scored again; a word
+ * Why the model scored a sentence as it did: words are left out in turn and the sentence scored again; a word
  * matters as much as the score moves without it ({@code weight} = score with it − score without it, so a word
  * pulling towards conflict weighs negative). Neighbouring words that pull the same way are reported as one
- * phrase. All the masked variants of a sentence go to the encoder in one batched call; it is still about as
- * many encodings as the sentence has words, so it is done only for the sentences that moved an article most.
+ * phrase.
+ *
+ * <p>Each word left out costs an encoding of the sentence. So when a sentence has more than {@value #TRIED} words
+ * to try, they are ranked first by a guess that costs one encoding ({@link ToneModel#guessedEffects}: the word's
+ * own word pieces taken out of the encoder's pooled vector, and its hashed words out of the head's), and only the
+ * {@value #TRIED} guessed to move the score most are left out and encoded, in one batched call; the others are
+ * not named. For a head that reads only words the guess is the effect itself and costs nothing: every word is
+ * tried.
  */
 public final class Occlusion {
 
@@ -20,6 +27,14 @@ public final class Occlusion {
   public static final String CATEGORY = "model";
   /** Words beyond this many are not tried: a sentence this long is cut by the encoder anyway. */
   static final int MAX_WORDS = 60;
+  /**
+   * Words left out and encoded per explained sentence, at most (with the guess, {@value} + 1 encodings). Trying
+   * every word took about 20 encodings of 2.6–4.6 ms per explained English sentence on test data, most of the
+   * model's cost on live coverage; with eight, the terms named agree with trying every word about as well as
+   * trying every word agrees with itself when the sentence's final full stop is dropped, and fewer begin to
+   * miss more (BENCHMARKS.md, relations tone, "Speed and memory": {@code bench/tone-explanations}).
+   */
+  public static final int TRIED = 8;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
   /**
    * Articles, conjunctions and the commonest prepositions: leaving one out moves the encoder's vector a little,
@@ -34,13 +49,15 @@ public final class Occlusion {
 
   /** The {@code limit} words or phrases that moved the sentence's score most, strongest first. */
   public static List<TermWeight> explain(ToneModel model, String sentence, ToneEstimate whole, int limit) {
-    List<int[]> words = new ArrayList<>();
-    Matcher matcher = WORD.matcher(sentence);
-    while (matcher.find() && words.size() < MAX_WORDS) {
-      if (!FUNCTION_WORDS.contains(matcher.group().toLowerCase(java.util.Locale.ROOT))) {
-        words.add(new int[] {matcher.start(), matcher.end()});
-      }
-    }
+    return explain(model, sentence, whole, limit, TRIED);
+  }
+
+  /**
+   * The same, leaving out at most {@code tried} words, those guessed to matter most; {@link Integer#MAX_VALUE}
+   * tries every word, the reference that {@link #TRIED} is measured against.
+   */
+  public static List<TermWeight> explain(ToneModel model, String sentence, ToneEstimate whole, int limit, int tried) {
+    List<int[]> words = words(sentence);
     if (words.size() < 2) {
       return List.of();
     }
@@ -48,16 +65,50 @@ public final class Occlusion {
     for (int[] word : words) {
       masked.add((sentence.substring(0, word[0]) + sentence.substring(word[1])).replaceAll("\\s{2,}", " ").strip());
     }
-    List<ToneEstimate> without = model.estimateUncached(masked);
-    double[] effect = new double[words.size()];
-    for (int i = 0; i < effect.length; i++) {
-      effect[i] = whole.score() - without.get(i).score();
+    if (!model.encodes()) {
+      // A head that reads only words: the guesses are the effects, and cost no encoding.
+      return strongest(sentence, words, model.guessedEffects(sentence, words, masked), 0, limit);
     }
-    return strongest(sentence, words, effect, limit);
+    List<Integer> chosen = IntStream.range(0, words.size()).boxed().toList();
+    double[] guessed = words.size() > tried ? model.guessedEffects(sentence, words, masked) : null;
+    if (guessed != null) {
+      chosen = chosen.stream().sorted(Comparator.comparingDouble((Integer i) -> -Math.abs(guessed[i])))
+          .limit(tried).sorted().toList();
+    }
+    List<ToneEstimate> without = model.estimateUncached(chosen.stream().map(masked::get).toList());
+    double[] effect = new double[words.size()];
+    for (int k = 0; k < chosen.size(); k++) {
+      effect[chosen.get(k)] = whole.score() - without.get(k).score();
+    }
+    // What all words move, against which a word's share is judged: the words not tried count with their guess.
+    double untried = 0;
+    for (int i = 0; guessed != null && i < guessed.length; i++) {
+      untried += chosen.contains(i) ? 0 : Math.abs(guessed[i]);
+    }
+    return strongest(sentence, words, effect, untried, limit);
   }
 
-  private static List<TermWeight> strongest(String sentence, List<int[]> words, double[] effect, int limit) {
-    double total = 0;
+  /** How many words of a sentence may be left out to explain it (function words are not; none beyond the 60th). */
+  public static int candidates(String sentence) {
+    return words(sentence).size();
+  }
+
+  /** Where the words that may be left out start and end. */
+  private static List<int[]> words(String sentence) {
+    List<int[]> words = new ArrayList<>();
+    Matcher matcher = WORD.matcher(sentence);
+    while (matcher.find() && words.size() < MAX_WORDS) {
+      if (!FUNCTION_WORDS.contains(matcher.group().toLowerCase(java.util.Locale.ROOT))) {
+        words.add(new int[] {matcher.start(), matcher.end()});
+      }
+    }
+    return words;
+  }
+
+  /** @param untried what the words not tried are guessed to move, together: counted in what all words move */
+  private static List<TermWeight> strongest(String sentence, List<int[]> words, double[] effect, double untried,
+      int limit) {
+    double total = untried;
     for (double e : effect) {
       total += Math.abs(e);
     }

@@ -2,6 +2,7 @@ package io.eurus.processor.tone;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -145,7 +146,67 @@ public final class SentenceEncoder implements AutoCloseable {
     return vectors;
   }
 
+  /**
+   * One sentence's word pieces as the encoder leaves them: what its vector is the pooled mean of. Counted as an
+   * encoding.
+   *
+   * @throws EncoderException when ONNX Runtime fails on it
+   */
+  public Pieces pieces(String sentence) {
+    Encoding encoding = tokenizer.encode(sentence);
+    if (encoding.exceedMaxLength()) {
+      truncated.incrementAndGet();
+    }
+    long[] ids = encoding.getIds();
+    float[][] hidden = hidden(List.of(ids))[0];
+    CharSpan[] spans = encoding.getCharTokenSpans();
+    int[] starts = new int[ids.length];
+    int[] ends = new int[ids.length];
+    int points = sentence.codePointCount(0, sentence.length());
+    for (int t = 0; t < ids.length; t++) {
+      // The tokenizer counts code points; [CLS] and [SEP] have no span and stand nowhere in the text (-1).
+      boolean placed = spans[t] != null && spans[t].getEnd() > spans[t].getStart() && spans[t].getEnd() <= points;
+      starts[t] = placed ? sentence.offsetByCodePoints(0, spans[t].getStart()) : -1;
+      ends[t] = placed ? sentence.offsetByCodePoints(0, spans[t].getEnd()) : -1;
+    }
+    encoded.incrementAndGet();
+    return new Pieces(hidden, starts, ends);
+  }
+
+  /**
+   * A sentence's word-piece vectors (its [CLS] and [SEP] too) and where each piece stands in the text, in chars.
+   */
+  public record Pieces(float[][] vectors, int[] starts, int[] ends) {
+
+    /** The sentence's vector: the mean of all its pieces, normalised. */
+    public float[] vector() {
+      return meanPooled(vectors, vectors.length, null);
+    }
+
+    /**
+     * The sentence's vector with the pieces that stand within chars [from, to) left out of the mean: what leaving
+     * those words out would give if it changed nothing of the other pieces' context.
+     */
+    public float[] without(int from, int to) {
+      boolean[] skip = new boolean[vectors.length];
+      for (int t = 0; t < skip.length; t++) {
+        skip[t] = starts[t] >= from && ends[t] <= to;
+      }
+      return meanPooled(vectors, vectors.length, skip);
+    }
+  }
+
   private float[][] run(List<long[]> batch) {
+    float[][][] hidden = hidden(batch);
+    float[][] vectors = new float[batch.size()][];
+    for (int k = 0; k < vectors.length; k++) {
+      vectors[k] = meanPooled(hidden[k], batch.get(k).length, null);
+    }
+    return vectors;
+  }
+
+  /** The encoder's output per word piece, for each sentence of the batch (padded to the longest). */
+  private float[][][] hidden(List<long[]> batch) {
     int m = batch.size();
     int length = batch.stream().mapToInt(ids -> ids.length).max().orElse(0);
     long[][] ids = new long[m][length];
@@ -162,28 +223,30 @@ public final class SentenceEncoder implements AutoCloseable {
           ? Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", types)
           : Map.of("input_ids", inputIds, "attention_mask", attention);
       try (OrtSession.Result result = session.run(inputs)) {
-        float[][][] hidden = (float[][][]) result.get(0).getValue();
-        float[][] vectors = new float[m][];
-        for (int k = 0; k < m; k++) {
-          vectors[k] = meanPooled(hidden[k], batch.get(k).length);
-        }
-        return vectors;
+        return (float[][][]) result.get(0).getValue();
       }
     } catch (OrtException | RuntimeException e) {
       throw new EncoderException("the tone encoder failed on a batch of " + m + " sentences: " + oneLine(e), e);
     }
   }
 
-  private float[] meanPooled(float[][] tokens, int length) {
+  /** The mean of the first {@code length} piece vectors but those {@code skip} marks (null: none), normalised. */
+  private static float[] meanPooled(float[][] tokens, int length, boolean[] skip) {
+    int dimension = tokens[0].length;
     float[] vector = new float[dimension];
+    int count = 0;
     for (int t = 0; t < length; t++) {
+      if (skip != null && skip[t]) {
+        continue;
+      }
+      count++;
       for (int d = 0; d < dimension; d++) {
         vector[d] += tokens[t][d];
       }
     }
     double norm = 0;
     for (int d = 0; d < dimension; d++) {
-      vector[d] /= length;
+      vector[d] /= count;
       norm += vector[d] * vector[d];
     }
     float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));

@@ -35,6 +35,11 @@ public final class ToneModel {
     return head.language();
   }
 
+  /** Whether the head reads the encoder's vector (else only the sentence's words). */
+  boolean encodes() {
+    return encoder != null;
+  }
+
   /** What the tone comes from, as the enriched article names it: e.g. {@code model:en:all-minilm-l6-v2-q}. */
   public String source() {
     return "model:" + head.language() + (encoder == null ? ":words" : ":" + encoder.name());
@@ -91,6 +96,27 @@ public final class ToneModel {
       estimates.add(head.estimate(vectors == null ? null : vectors[i], head.features().of(sentences.get(i))));
     }
     return estimates;
+  }
+
+  /**
+   * Cheap guesses of how far leaving each word out moves the sentence's score (score with it − score without),
+   * from one encoding of the sentence: each word's own word pieces are taken out of the mean that is the
+   * sentence's vector, as if leaving the word out changed nothing of the other pieces' context, and the hashed
+   * words are those of the sentence without it. For a head that reads only words this is the effect itself, and
+   * nothing is encoded.
+   *
+   * @param words  where each word starts and ends in the sentence, in chars
+   * @param masked the sentence without each word, in the same order
+   */
+  double[] guessedEffects(String sentence, List<int[]> words, List<String> masked) {
+    SentenceEncoder.Pieces pieces = encoder == null ? null : encoder.pieces(sentence);
+    double whole = head.estimate(pieces == null ? null : pieces.vector(), head.features().of(sentence)).score();
+    double[] effects = new double[words.size()];
+    for (int i = 0; i < effects.length; i++) {
+      float[] vector = pieces == null ? null : pieces.without(words.get(i)[0], words.get(i)[1]);
+      effects[i] = whole - head.estimate(vector, head.features().of(masked.get(i))).score();
+    }
+    return effects;
   }
 
   /** Sentences answered from the cache, and encoded, so far. */

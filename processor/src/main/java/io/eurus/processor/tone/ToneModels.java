@@ -110,7 +110,7 @@ public final class ToneModels implements AutoCloseable {
     return encoder == null ? 0 : encoder.truncated();
   }
 
-  /** Sentences encoded so far (the cache's misses, and explanations' masked variants). */
+  /** Sentences encoded so far (the cache's misses, and for explanations the sentence and its masked variants). */
   public long encoded() {
     return encoder == null ? 0 : encoder.encoded();
   }
