@@ -10,8 +10,6 @@ import ai.onnxruntime.OrtSession;
 import io.eurus.platform.StartupException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +30,6 @@ public final class SentenceEncoder implements AutoCloseable {
   /** The length all-MiniLM-L6-v2 was trained at; longer sentences are cut there (and counted). */
   public static final int MAX_TOKENS = 128;
   /** Sentences encoded per ONNX call: big enough to amortise the call, small enough to pad little. */
-  static final int BATCH = 32;
 
   private final String name;
   private final HuggingFaceTokenizer tokenizer;
@@ -114,10 +111,12 @@ public final class SentenceEncoder implements AutoCloseable {
   }
 
   /**
-   * The sentences' vectors, in order. Encoded in batches of similar length, so short sentences are not padded to
-   * the longest of the call.
+   * The sentences' vectors, in order, each encoded on its own. A sentence's vector must depend on the sentence
+   * alone: the quantized model scales its activations per call, so in a batch a sentence came out differently
+   * beside a longer one (a tone of -0.800 alone, -0.845 in a batch). The cache, the replay that must raise what the
+   * live run raised, and a restart on empty state all rely on a sentence always having one tone.
    *
-   * @throws EncoderException when ONNX Runtime fails on a batch
+   * @throws EncoderException when ONNX Runtime fails on a sentence
    */
   public float[][] encode(List<String> sentences) {
     int n = sentences.size();
@@ -129,18 +128,9 @@ public final class SentenceEncoder implements AutoCloseable {
         truncated.incrementAndGet();
       }
     }
-    List<Integer> order = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.comparingInt(i -> ids[i].length));
     float[][] vectors = new float[n][];
-    for (int from = 0; from < n; from += BATCH) {
-      List<Integer> batch = order.subList(from, Math.min(n, from + BATCH));
-      float[][] encodedBatch = run(batch.stream().map(i -> ids[i]).toList());
-      for (int k = 0; k < batch.size(); k++) {
-        vectors[batch.get(k)] = encodedBatch[k];
-      }
+    for (int i = 0; i < n; i++) {
+      vectors[i] = run(List.of(ids[i]))[0];
     }
     encoded.addAndGet(n);
     return vectors;

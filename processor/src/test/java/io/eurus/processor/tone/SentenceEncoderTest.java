@@ -33,6 +33,18 @@ class SentenceEncoderTest {
   }
 
   @Test
+  void aSentencesVectorIsTheSameWhateverElseIsEncodedInTheSameCall() {
+    String sentence = "Russia expelled three EU diplomats.";
+    String longer = "The Council extended the economic sanctions for another six months after a long debate among the member "
+        + "states about their effect on the economy and on the war.";
+
+    float[] alone = encoder.encode(List.of(sentence))[0];
+    float[] beside = encoder.encode(List.of(longer, sentence, "Talks resumed."))[1];
+
+    assertThat(beside).containsExactly(alone);
+  }
+
+  @Test
   void shouldPlaceEachPieceInTheTextInCharsPastAnEmoji() {
     String sentence = "Moscow 😀 expelled “three” Mélenchon’s diplomats.";
 
