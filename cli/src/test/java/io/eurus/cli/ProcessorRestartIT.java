@@ -245,8 +245,9 @@ class ProcessorRestartIT {
   /**
    * Forty hours of coverage: two outlets per side, three or four stories an hour each, some carried by the other
    * outlet of the side a few minutes later. Hours 12–16: the Arkadian side turns cooperative (the sides drift
-   * apart before the kill); hours 28–34: the Bordurian side turns hostile; hour 30: a burst of fifteen stories
-   * per outlet (tone shift and volume spike after the restart).
+   * apart before the kill); hours 28–34: the Bordurian side turns hostile while the Arkadian side is cooperative
+   * again, a gap wide enough for the divergence under any tone model; hour 30: a burst of fifteen stories per
+   * outlet (tone shift and volume spike after the restart).
    */
   private static List<Article> coverage(String run) {
     SplittableRandom random = new SplittableRandom(31);
@@ -256,8 +257,9 @@ class ProcessorRestartIT {
     for (int hour = 0; hour < HOURS; hour++) {
       for (int o = 0; o < outlets.length; o++) {
         boolean arkadian = o < 2;
-        double conflict = !arkadian && hour >= 28 && hour <= 34 ? 0.95 : arkadian && hour >= 12 && hour <= 16 ? 0.05 : 0.4;
-        double cooperation = arkadian && hour >= 12 && hour <= 16 ? 0.9 : 0.3;
+        boolean warming = arkadian && (hour >= 12 && hour <= 16 || hour >= 28 && hour <= 34);
+        double conflict = !arkadian && hour >= 28 && hour <= 34 ? 0.95 : warming ? 0.05 : 0.4;
+        double cooperation = warming ? 0.9 : 0.3;
         int stories = 3 + random.nextInt(2) + (hour == 30 ? 15 : 0);
         for (int s = 0; s < stories; s++) {
           Instant published = START.plus(Duration.ofHours(hour)).plus(Duration.ofMinutes(random.nextInt(50)));
