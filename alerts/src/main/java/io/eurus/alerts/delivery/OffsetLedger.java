@@ -56,11 +56,13 @@ final class OffsetLedger {
   Map<TopicPartition, OffsetAndMetadata> commits() {
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
     end.forEach((partition, read) -> {
-      TreeSet<Long> offsets = new TreeSet<>(open.getOrDefault(partition, new TreeSet<>()));
+      TreeSet<Long> offsets = open.getOrDefault(partition, new TreeSet<>());
       long next = read;
       Known resumed = known.get(partition);
       if (resumed != null && resumed.end() > read) {
-        // Not read again yet since the restart: what the last commit knew past here still holds.
+        // Not read again yet since the restart: what the last commit knew past here still holds. A copy, so the
+        // ledger's own open set stays what this lane has read; otherwise commits read it as it is (every poll).
+        offsets = new TreeSet<>(offsets);
         offsets.addAll(resumed.open().tailSet(read, true));
         next = resumed.end();
       }
