@@ -51,9 +51,25 @@ class EmailDeliveryIT {
     }
   }
 
+  /**
+   * Starts GreenMail on the port the routing names, trying again for a while: on a loaded machine its start can
+   * outlast GreenMail's 2 s default, and the port can stay briefly taken right after the test's own "down" socket
+   * on it closes (CI saw "Could not start mail server" once). Each try is a fresh server, as GreenMail wants.
+   */
   private GreenMail startSmtp(int port) {
-    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    await().atMost(Duration.ofSeconds(30)).ignoreException(IllegalStateException.class).until(() -> {
+      ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+      setup.setServerStartupTimeout(10_000);
+      GreenMail server = new GreenMail(setup);
+      try {
+        server.start();
+      } catch (IllegalStateException notStarted) {
+        server.stop();
+        throw notStarted;
+      }
+      smtp = server;
+      return true;
+    });
     return smtp;
   }
 
