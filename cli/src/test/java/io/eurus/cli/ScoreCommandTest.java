@@ -35,7 +35,7 @@ class ScoreCommandTest {
     assertThat(result.path("rules").get(0).path("id").asText()).isEqualTo("expulsions");
     assertThat(result.path("tone").asDouble()).isNegative();
     assertThat(result.has("polarity")).isTrue();
-    assertThat(result.path("toneSource").asText()).isEqualTo("model:en:all-minilm-l6-v2-q");
+    assertThat(result.path("toneSource").asText()).isEqualTo("model:en:bge-small-en-v1.5-q");
     assertThat(result.path("explanation").path("terms").get(0).path("category").asText()).isEqualTo("model");
     assertThat(result.path("explanation").path("terms").get(0).path("term").asText()).contains("expelled");
     assertThat(result.path("explanation").path("sentences").get(0).path("tone").asDouble()).isNegative();

@@ -18,7 +18,7 @@ import java.util.List;
  *                 clustered: neither about the relationship nor matching a rule
  * @param profile  the watch profile the relevance and tone refer to, e.g. {@code eu-russia}
  * @param sentenceTones the tone of each qualifying sentence that carries tone, with the words that made it
- * @param toneSource what the tone comes from: the language's model ({@code model:en:all-minilm-l6-v2-q}), or
+ * @param toneSource what the tone comes from: the language's model ({@code model:en:bge-small-en-v1.5-q}), or
  *                   {@code lexicon} for a language without one; null when the article is not about the
  *                   relationship (and in messages written before it was added)
  */

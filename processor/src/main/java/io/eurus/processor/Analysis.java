@@ -9,7 +9,7 @@ import java.util.List;
  * What the processor finds in one text: the language it was read in, relevance and actors, the rules it
  * matched, the relations tone (null when not about the relationship) and the general polarity, the sentences
  * about the relationship and the tone of each, the terms that made the tone, and what the tone comes from (a
- * model such as {@code model:en:all-minilm-l6-v2-q}, or {@code lexicon}; null when not about the relationship).
+ * model such as {@code model:en:bge-small-en-v1.5-q}, or {@code lexicon}; null when not about the relationship).
  */
 public record Analysis(
     String language,

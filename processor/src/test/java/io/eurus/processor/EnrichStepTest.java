@@ -28,7 +28,7 @@ class EnrichStepTest {
       assertThat(enriched.actors()).contains("Russia", "European Union");
       assertThat(enriched.rules()).extracting(r -> r.ruleId()).contains("expulsions");
       assertThat(enriched.tone()).isNegative();
-      assertThat(enriched.toneSource()).isEqualTo("model:en:all-minilm-l6-v2-q");
+      assertThat(enriched.toneSource()).isEqualTo("model:en:bge-small-en-v1.5-q");
       assertThat(enriched.toneTerms()).extracting(t -> t.category()).containsOnly("model");
       assertThat(enriched.sentences()).as("a sentence naming one side counts in an article about the relationship")
           .containsExactly("Russia expels three EU diplomats", "Moscow ordered three diplomats of the EU delegation to leave.",

@@ -53,7 +53,7 @@ public final class ToneModels implements AutoCloseable {
       }
       heads.add(folder == null ? bundled(language) : fromFolder(folder, language));
     }
-    SentenceEncoder encoder = heads.stream().anyMatch(head -> head.encoder() != null) ? SentenceEncoder.miniLm() : null;
+    SentenceEncoder encoder = heads.stream().anyMatch(head -> head.encoder() != null) ? SentenceEncoder.bgeSmall() : null;
     Map<String, ToneModel> models = new LinkedHashMap<>();
     for (ToneHead head : heads) {
       if (head.encoder() != null && !head.encoder().equals(encoder.name())) {

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The whole sentence path of the relations tone on one thread (= per core): hashed words, all-MiniLM-L6-v2 on
+ * The whole sentence path of the relations tone on one thread (= per core): hashed words, bge-small-en-v1.5 on
  * ONNX Runtime, the head — for real news sentences (NewsMTSC's devtest_rw, US political news, 1,067 distinct
  * sentences; English) that are never answered from the cache (it is off here), in batches of 8, the size of a
  * relevant article's relationship sentences. Russian (words only, no encoder) beside it. Run it with

@@ -15,7 +15,7 @@ class SentenceEncoderTest {
 
   @BeforeAll
   static void load() {
-    encoder = SentenceEncoder.miniLm();
+    encoder = SentenceEncoder.bgeSmall();
   }
 
   @AfterAll
@@ -24,7 +24,7 @@ class SentenceEncoderTest {
   }
 
   @Test
-  void shouldPoolAllPiecesIntoTheSentencesOwnVector() {
+  void piecesGiveTheSentenceTheVectorItsEncodingGives() {
     String sentence = "Russia expelled three EU diplomats.";
 
     float[] pooled = encoder.pieces(sentence).vector();

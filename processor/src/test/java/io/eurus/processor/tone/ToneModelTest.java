@@ -88,7 +88,9 @@ class ToneModelTest {
 
     assertThat(expelled.get(0).term()).isEqualTo("expelled");
     assertThat(expelled.get(0).weight()).isNegative();
-    assertThat(signed).filteredOn(t -> t.weight() > 0).extracting(TermWeight::term).contains("cooperation", "signed");
+    assertThat(signed).filteredOn(t -> t.weight() > 0).extracting(TermWeight::term)
+        .anyMatch(term -> term.contains("cooperation"))
+        .anyMatch(term -> term.contains("agreement") || term.contains("signed"));
     assertThat(negative).filteredOn(t -> t.weight() < 0).extracting(TermWeight::term).contains("negative");
     for (String sentence : List.of(expulsion, agreement, spiral)) {
       List<String> all = terms(Occlusion.explain(english, sentence, english.estimate(sentence), 3, Integer.MAX_VALUE));

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  *   <li>the head refitted on all training rows with the chosen settings, its weights rounded as the file stores
  *       them, and written to {@code head-<language>.json}.</li>
  * </ol>
- * English heads read all-MiniLM-L6-v2 vectors and hashed words and word pairs; Russian ones hashed words, word
+ * English heads read bge-small-en-v1.5 vectors and hashed words and word pairs; Russian ones hashed words, word
  * pairs and character n-grams (no multilingual encoder is available from the registries this project reaches).
  * Everything is deterministic: same data, same bytes.
  */
@@ -151,7 +151,7 @@ public final class ToneTraining {
   /** Each distinct text encoded once, in first-seen order (so the batches, and the vectors, are always the same). */
   private Map<String, float[]> vectors(List<LabelledSentence> rows) {
     if (encoder == null) {
-      encoder = SentenceEncoder.miniLm();
+      encoder = SentenceEncoder.bgeSmall();
     }
     List<String> texts = rows.stream().map(LabelledSentence::text).distinct().toList();
     out.printf("  encoding %d sentences with %s…%n", texts.size(), encoder.name());

@@ -57,12 +57,13 @@ class ToneEvaluationIT {
 
   @Test
   void englishFiguresDoNotFallBelowTheShippedHeads() {
-    assertThat(row("un_quadclass_en", "held-out", "model").accuracy()).isGreaterThan(0.73);
-    assertThat(row("conflibert_cameo", "test", "model").accuracy()).isGreaterThan(0.66);
-    assertThat(row("plover_gsr", "all", "model").accuracy()).isGreaterThan(0.70);
-    assertThat(row("newsmtsc", "devtest_rw", "model").accuracy()).isGreaterThan(0.64);
-    assertThat(row("newsmtsc", "devtest_mt", "model").accuracy()).isGreaterThan(0.62);
-    assertThat(row("unscon", "held-out", "model").special()).as("conflict F1").isGreaterThan(0.66);
+    // The bge-small head's figures (2026-12-06), less a point: a change that costs more than that shows here.
+    assertThat(row("un_quadclass_en", "held-out", "model").accuracy()).isGreaterThan(0.74);
+    assertThat(row("conflibert_cameo", "test", "model").accuracy()).isGreaterThan(0.71);
+    assertThat(row("plover_gsr", "all", "model").accuracy()).isGreaterThan(0.78);
+    assertThat(row("newsmtsc", "devtest_rw", "model").accuracy()).isGreaterThan(0.67);
+    assertThat(row("newsmtsc", "devtest_mt", "model").accuracy()).isGreaterThan(0.64);
+    assertThat(row("unscon", "held-out", "model").special()).as("conflict F1").isGreaterThan(0.68);
   }
 
   @Test
