@@ -49,12 +49,16 @@ import org.apache.kafka.streams.kstream.Produced;
  *
  * The full topology first runs untimed over 10,000 of the articles (JIT warm-up) with an application id of its own.
  *
- * Usage: {@code ProcessorLiveBench FILE [ARTICLES]}. Run it with {@code bench/processor-live}.
+ * Usage: {@code ProcessorLiveBench FILE [ARTICLES [STREAM_THREADS]]} ({@code processor.stream.threads} of both
+ * topologies, default 1 as in the product). Run it with {@code bench/processor-live}.
  */
 public final class ProcessorLiveBench {
 
   private static final Topic<String, Article> PASS_THROUGH = new Topic<>("bench.passthrough", Serdes.String(),
       Topics.ARTICLES.valueSerde(), false, "benchmark output of the pass-through topology");
+
+  /** {@code processor.stream.threads} of every topology of the run. */
+  private static int threads = 1;
 
   private ProcessorLiveBench() {
   }
@@ -62,6 +66,7 @@ public final class ProcessorLiveBench {
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
     int count = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 50_000;
+    threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     Path state = Files.createTempDirectory("eurus-live-bench-");
     try (EmbeddedKafka broker = EmbeddedKafka.start()) {
       String bootstrap = broker.bootstrapServers();
@@ -102,7 +107,8 @@ public final class ProcessorLiveBench {
 
   private static ProcessorSettings settings(String bootstrap, String applicationId, Path state) {
     return new ProcessorSettings(Map.of(CommonSettings.BOOTSTRAP_SERVERS, bootstrap,
-        ProcessorSettings.APPLICATION_ID, applicationId, ProcessorSettings.STATE_DIR, state.toString()));
+        ProcessorSettings.APPLICATION_ID, applicationId, ProcessorSettings.STATE_DIR, state.toString(),
+        ProcessorSettings.STREAM_THREADS, String.valueOf(threads)));
   }
 
   /** Writes the first {@code count} articles of the file, in event-time order, as ingest would (keyed by id). */
