@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A pretrained sentence encoder run in-process with ONNX Runtime: bge-small-en-v1.5 (BAAI, MIT; quantized), from
  * LangChain4j's packaged model jar on Maven Central. A sentence becomes the encoder's output at its [CLS] piece,
  * normalised to length 1 — the pooling bge's authors trained it for. It replaced all-MiniLM-L6-v2 (mean-pooled),
- * which took half the CPU but was 1–8 points less accurate on every English test split with the same head
+ * which took half the CPU but was 0.8–8.4 points less accurate on every English test split with the same head
  * (BENCHMARKS.md, relations tone). Thread-safe: ONNX Runtime sessions may be run from several threads at once.
  *
  * <p>One intra-op thread per call: the processor's stream threads already keep the cores busy, and a single
