@@ -123,20 +123,11 @@ public final class SentenceEncoder implements AutoCloseable {
    * @throws EncoderException when ONNX Runtime fails on a sentence
    */
   public float[][] encode(List<String> sentences) {
-    int n = sentences.size();
-    long[][] ids = new long[n][];
-    for (int i = 0; i < n; i++) {
-      Encoding encoding = tokenizer.encode(sentences.get(i));
-      ids[i] = encoding.getIds();
-      if (encoding.exceedMaxLength()) {
-        truncated.incrementAndGet();
-      }
+    float[][] vectors = new float[sentences.size()][];
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = normalised(hidden(tokenized(sentences.get(i)).getIds())[0]);
     }
-    float[][] vectors = new float[n][];
-    for (int i = 0; i < n; i++) {
-      vectors[i] = run(List.of(ids[i]))[0];
-    }
-    encoded.addAndGet(n);
+    encoded.addAndGet(vectors.length);
     return vectors;
   }
 
@@ -147,12 +138,9 @@ public final class SentenceEncoder implements AutoCloseable {
    * @throws EncoderException when ONNX Runtime fails on it
    */
   public Pieces pieces(String sentence) {
-    Encoding encoding = tokenizer.encode(sentence);
-    if (encoding.exceedMaxLength()) {
-      truncated.incrementAndGet();
-    }
+    Encoding encoding = tokenized(sentence);
     long[] ids = encoding.getIds();
-    float[][] hidden = hidden(List.of(ids))[0];
+    float[][] hidden = hidden(ids);
     CharSpan[] spans = encoding.getCharTokenSpans();
     int[] starts = new int[ids.length];
     int[] ends = new int[ids.length];
@@ -199,37 +187,30 @@ public final class SentenceEncoder implements AutoCloseable {
     }
   }
 
-  private float[][] run(List<long[]> batch) {
-    float[][][] hidden = hidden(batch);
-    float[][] vectors = new float[batch.size()][];
-    for (int k = 0; k < vectors.length; k++) {
-      vectors[k] = normalised(hidden[k][0].clone());
+  /** The sentence's word pieces, cut at {@value #MAX_TOKENS} (counted). */
+  private Encoding tokenized(String sentence) {
+    Encoding encoding = tokenizer.encode(sentence);
+    if (encoding.exceedMaxLength()) {
+      truncated.incrementAndGet();
     }
-    return vectors;
+    return encoding;
   }
 
-  /** The encoder's output per word piece, for each sentence of the batch (padded to the longest). */
-  private float[][][] hidden(List<long[]> batch) {
-    int m = batch.size();
-    int length = batch.stream().mapToInt(ids -> ids.length).max().orElse(0);
-    long[][] ids = new long[m][length];
-    long[][] mask = new long[m][length];
-    for (int k = 0; k < m; k++) {
-      long[] piece = batch.get(k);
-      System.arraycopy(piece, 0, ids[k], 0, piece.length);
-      java.util.Arrays.fill(mask[k], 0, piece.length, 1L);
-    }
-    try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
+  /** The encoder's output per word piece of one sentence, run on its own (see {@link #encode}). */
+  private float[][] hidden(long[] ids) {
+    long[][] mask = new long[1][ids.length];
+    java.util.Arrays.fill(mask[0], 1L);
+    try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, new long[][] {ids});
         OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
-        OnnxTensor types = OnnxTensor.createTensor(environment, new long[m][length])) {
+        OnnxTensor types = OnnxTensor.createTensor(environment, new long[1][ids.length])) {
       Map<String, OnnxTensor> inputs = typeIds
           ? Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", types)
           : Map.of("input_ids", inputIds, "attention_mask", attention);
       try (OrtSession.Result result = session.run(inputs)) {
-        return (float[][][]) result.get(0).getValue();
+        return ((float[][][]) result.get(0).getValue())[0];
       }
     } catch (OrtException | RuntimeException e) {
-      throw new EncoderException("the tone encoder failed on a batch of " + m + " sentences: " + oneLine(e), e);
+      throw new EncoderException("the tone encoder failed on a sentence of " + ids.length + " word pieces: " + oneLine(e), e);
     }
   }
 
