@@ -57,16 +57,13 @@ public final class ProcessorLiveBench {
   private static final Topic<String, Article> PASS_THROUGH = new Topic<>("bench.passthrough", Serdes.String(),
       Topics.ARTICLES.valueSerde(), false, "benchmark output of the pass-through topology");
 
-  /** {@code processor.stream.threads} of every topology of the run. */
-  private static int threads = 1;
-
   private ProcessorLiveBench() {
   }
 
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
     int count = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 50_000;
-    threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     Path state = Files.createTempDirectory("eurus-live-bench-");
     try (EmbeddedKafka broker = EmbeddedKafka.start()) {
       String bootstrap = broker.bootstrapServers();
@@ -77,13 +74,13 @@ public final class ProcessorLiveBench {
       // Untimed: the JIT compiles enrichment, Kafka Streams and the state stores before anything is measured;
       // otherwise whichever full-topology run came first would pay for it (about half again its CPU time).
       measure(bootstrap, Topics.ARTICLES_ENRICHED.name(), Math.min(written, 10_000), () -> {
-        ProcessorService service = new ProcessorService(settings(bootstrap, "bench-warm-up", state), new Ops());
+        ProcessorService service = new ProcessorService(settings(bootstrap, "bench-warm-up", state, threads), new Ops());
         service.start();
         return service::close;
       });
 
       Rate pass = measure(bootstrap, PASS_THROUGH.name(), written, () -> {
-        Properties config = ProcessorService.streamsConfig(settings(bootstrap, "bench-pass-through", state));
+        Properties config = ProcessorService.streamsConfig(settings(bootstrap, "bench-pass-through", state, threads));
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.ARTICLES.name(), Consumed.with(Topics.ARTICLES.keySerde(), Topics.ARTICLES.valueSerde()))
             .to(PASS_THROUGH.name(), Produced.with(PASS_THROUGH.keySerde(), PASS_THROUGH.valueSerde()));
@@ -94,7 +91,7 @@ public final class ProcessorLiveBench {
       System.out.println("pass-through:  " + pass);
 
       Rate full = measure(bootstrap, Topics.ARTICLES_ENRICHED.name(), written, () -> {
-        ProcessorService service = new ProcessorService(settings(bootstrap, "bench-full", state), new Ops());
+        ProcessorService service = new ProcessorService(settings(bootstrap, "bench-full", state, threads), new Ops());
         service.start();
         return service::close;
       });
@@ -105,7 +102,8 @@ public final class ProcessorLiveBench {
     }
   }
 
-  private static ProcessorSettings settings(String bootstrap, String applicationId, Path state) {
+  /** @param threads {@code processor.stream.threads} of the topology */
+  private static ProcessorSettings settings(String bootstrap, String applicationId, Path state, int threads) {
     return new ProcessorSettings(Map.of(CommonSettings.BOOTSTRAP_SERVERS, bootstrap,
         ProcessorSettings.APPLICATION_ID, applicationId, ProcessorSettings.STATE_DIR, state.toString(),
         ProcessorSettings.STREAM_THREADS, String.valueOf(threads)));
