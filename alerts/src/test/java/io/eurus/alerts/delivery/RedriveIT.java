@@ -42,12 +42,13 @@ class RedriveIT {
   /** Runs the service until every alert is in alerts.dlq for {@code channel}; returns the routing a redrive uses. */
   private Routing deadLetter(String prefix, String channel, String yaml, Map<String, String> env, Alert... alerts) {
     AlertsHarness.startAtEnd(prefix + "." + channel);
+    var settings = AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of());
     try (TopicProbe<String, DeadLetter> dlq = new TopicProbe<>(AlertsHarness.bootstrap(), Topics.ALERTS_DLQ);
-         AlertsService service = AlertsHarness.start(AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()), env)) {
+         AlertsService service = AlertsHarness.start(settings, env)) {
       publish(alerts);
       dlq.readUntil(seen -> seen.stream().filter(r -> r.key().startsWith(prefix)).count() == alerts.length, Duration.ofSeconds(20));
     }
-    return AlertsHarness.settings(prefix, AlertsHarness.routingFile(tmp, yaml), Map.of()).routing(env);
+    return settings.routing(env);
   }
 
   @Test
