@@ -47,9 +47,10 @@ public final class ProcessorSettings extends AbstractConfig {
   public static final ConfigDef DEF = CommonSettings.merge(CommonSettings.define()
       .define(APPLICATION_ID, Type.STRING, "eurus-processor", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "Kafka Streams application id: instances with the same id share the work; changelog topics are named after it.")
-      .define(STREAM_THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
-          "Kafka Streams threads of this instance (num.stream.threads): each works on partitions of its own, so more threads "
-              + "in all instances than partitions of 'articles' leave some idle.")
+      .define(STREAM_THREADS, Type.INT, 0, Range.between(0, 64), Importance.MEDIUM,
+          "Kafka Streams threads of this instance (num.stream.threads); 0: one per core this JVM may use (the tone "
+              + "model keeps a thread's core busy). Each works on partitions of its own, so more threads in all instances "
+              + "than partitions of 'articles' leave some idle.")
       .define(KafkaClientSettings.STREAMS_PREFIX + "*", Type.STRING, null,
           KafkaClientSettings.streams(StreamsConfig.configDef(), STREAMS_OWNED), Importance.LOW,
           "A Kafka Streams setting for the processor, e.g. kafka.streams.replication.factor=3 or kafka.streams.num.standby.replicas=1, "
@@ -113,8 +114,10 @@ public final class ProcessorSettings extends AbstractConfig {
     return getInt(CommonSettings.TOPIC_PARTITIONS);
   }
 
+  /** The stream threads to run: as set, or one per core this JVM may use when set to 0. */
   public int streamThreads() {
-    return getInt(STREAM_THREADS);
+    int threads = getInt(STREAM_THREADS);
+    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
   }
 
   public String applicationId() {

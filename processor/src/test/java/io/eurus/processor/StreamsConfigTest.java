@@ -40,6 +40,13 @@ class StreamsConfigTest {
   }
 
   @Test
+  void byDefaultTheProcessorRunsOneStreamThreadPerCore() {
+    StreamsConfig streams = new StreamsConfig(streamsConfig(Map.of()));
+
+    assertThat(streams.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
   void whatEurusDecidesForKafkaStreamsIsRefusedNamingItsOwnSetting() {
     SettingsException error = catchThrowableOfType(SettingsException.class, () -> streamsConfig(Map.of(
         "EURUS_KAFKA_STREAMS_APPLICATION_ID", "other", "EURUS_KAFKA_STREAMS_PROCESSING_GUARANTEE", "at_least_once",

@@ -50,7 +50,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * The full topology first runs untimed over 10,000 of the articles (JIT warm-up) with an application id of its own.
  *
  * Usage: {@code ProcessorLiveBench FILE [ARTICLES [STREAM_THREADS]]} ({@code processor.stream.threads} of both
- * topologies, default 1 as in the product). Run it with {@code bench/processor-live}.
+ * topologies, default 0: one per core, as in the product). Run it with {@code bench/processor-live}.
  */
 public final class ProcessorLiveBench {
 
@@ -63,7 +63,7 @@ public final class ProcessorLiveBench {
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
     int count = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 50_000;
-    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Path state = Files.createTempDirectory("eurus-live-bench-");
     try (EmbeddedKafka broker = EmbeddedKafka.start()) {
       String bootstrap = broker.bootstrapServers();
