@@ -3,10 +3,9 @@ package io.eurus.alerts.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eurus.alerts.channel.OutboundJson;
 import io.eurus.alerts.desk.Acknowledgements;
-import io.eurus.alerts.desk.Acknowledgements.AckException;
 import io.eurus.alerts.desk.Desk;
+import io.eurus.alerts.desk.DeskRefusal;
 import io.eurus.alerts.desk.Muting;
-import io.eurus.alerts.desk.Muting.MuteException;
 import io.eurus.events.AlertType;
 import io.eurus.events.Json;
 import io.eurus.events.Mute;
@@ -152,8 +151,8 @@ public final class Dashboard implements AutoCloseable {
     }
     try {
       ctx.json(acknowledgements.acknowledge(ctx.pathParam("id"), by == null || by.isEmpty() ? null : clip(by)));
-    } catch (AckException e) {
-      ctx.status(e.unknownAlert() ? HttpStatus.NOT_FOUND : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage()));
+    } catch (DeskRefusal e) {
+      refused(ctx, e);
     }
   }
 
@@ -177,8 +176,8 @@ public final class Dashboard implements AutoCloseable {
     String by = body.hasNonNull("by") ? clip(body.get("by").asText().strip()) : null;
     try {
       ctx.json(muting.mute(story ? Mute.Kind.STORY : Mute.Kind.RULE, target, length, by == null || by.isEmpty() ? null : by));
-    } catch (MuteException e) {
-      ctx.status(e.badRequest() ? HttpStatus.BAD_REQUEST : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage()));
+    } catch (DeskRefusal e) {
+      refused(ctx, e);
     }
   }
 
@@ -186,9 +185,19 @@ public final class Dashboard implements AutoCloseable {
     try {
       muting.unmute(ctx.pathParam("key"));
       ctx.status(HttpStatus.NO_CONTENT);
-    } catch (MuteException e) {
-      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage()));
+    } catch (DeskRefusal e) {
+      refused(ctx, e);
     }
+  }
+
+  /** 404 for an alert that is not there, 400 for a request that cannot be done, 503 when Kafka did not store it. */
+  private static void refused(Context ctx, DeskRefusal refusal) {
+    HttpStatus status = switch (refusal.reason()) {
+      case UNKNOWN -> HttpStatus.NOT_FOUND;
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case NOT_STORED -> HttpStatus.SERVICE_UNAVAILABLE;
+    };
+    ctx.status(status).json(Map.of("error", refusal.getMessage()));
   }
 
   private void login(Context ctx) throws java.io.IOException {

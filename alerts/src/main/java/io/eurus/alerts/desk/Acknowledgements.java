@@ -12,20 +12,6 @@ import java.time.Clock;
  */
 public final class Acknowledgements {
 
-  /** Why an acknowledgement was not stored. */
-  public static final class AckException extends Exception {
-    private final boolean unknownAlert;
-
-    AckException(String message, boolean unknownAlert) {
-      super(message);
-      this.unknownAlert = unknownAlert;
-    }
-
-    public boolean unknownAlert() {
-      return unknownAlert;
-    }
-  }
-
   private final Desk desk;
   private final EventProducer producer;
   private final Clock clock;
@@ -36,20 +22,20 @@ public final class Acknowledgements {
     this.clock = clock;
   }
 
-  /** Acknowledges the alert with id {@code key#revision} (or a bare key: its latest revision). */
-  public AlertAck acknowledge(String alertId, String by) throws AckException {
+  /**
+   * Acknowledges the alert with id {@code key#revision} (or a bare key: its latest revision).
+   *
+   * @throws DeskRefusal when no recent alert has the id, or Kafka did not store the acknowledgement
+   */
+  public AlertAck acknowledge(String alertId, String by) throws DeskRefusal {
     int hash = alertId.lastIndexOf('#');
     String key = hash < 0 ? alertId : alertId.substring(0, hash);
     Alert alert = desk.alertByKey(key);
     if (alert == null) {
-      throw new AckException("no recent alert has the id " + alertId, true);
+      throw new DeskRefusal(DeskRefusal.Reason.UNKNOWN, "no recent alert has the id " + alertId);
     }
     AlertAck ack = new AlertAck(AlertAck.SCHEMA_VERSION, key, alert.id(), alert.revision(), by, clock.instant());
-    try {
-      Stored.await(producer.send(Topics.ALERTS_ACKS, key, ack), "the acknowledgement");
-    } catch (Stored.NotStored e) {
-      throw new AckException(e.getMessage(), false);
-    }
+    Stored.await(producer.send(Topics.ALERTS_ACKS, key, ack), "the acknowledgement");
     desk.ack(ack);
     return ack;
   }

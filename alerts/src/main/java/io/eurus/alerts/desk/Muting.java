@@ -7,7 +7,6 @@ import io.eurus.events.Topics;
 import io.eurus.platform.kafka.EventProducer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Future;
 
 /**
  * The desk mutes a story or a rule for a while, or lifts a mute: written to the compacted {@code alerts.mutes} and
@@ -17,20 +16,6 @@ public final class Muting {
 
   /** The longest a mute may last: a mute forgotten is a desk that stops hearing about a subject. */
   public static final Duration LONGEST = Duration.ofDays(7);
-
-  /** Why a mute was not stored. */
-  public static final class MuteException extends Exception {
-    private final boolean badRequest;
-
-    MuteException(String message, boolean badRequest) {
-      super(message);
-      this.badRequest = badRequest;
-    }
-
-    public boolean badRequest() {
-      return badRequest;
-    }
-  }
 
   private final Desk desk;
   private final EventProducer producer;
@@ -45,27 +30,27 @@ public final class Muting {
   /**
    * Mutes the story of the alert {@code alertKey}, or the rule {@code ruleId} (one of the two), for {@code length}.
    *
-   * @throws MuteException when the alert or rule is unknown, the length out of range, or Kafka did not store it
+   * @throws DeskRefusal when the alert or rule is unknown, the length out of range, or Kafka did not store it
    */
-  public Mute mute(Mute.Kind kind, String target, Duration length, String by) throws MuteException {
+  public Mute mute(Mute.Kind kind, String target, Duration length, String by) throws DeskRefusal {
     if (length.isNegative() || length.isZero() || length.compareTo(LONGEST) > 0) {
-      throw new MuteException("a mute lasts more than nothing and at most 7d (was " + length + ")", true);
+      throw new DeskRefusal(DeskRefusal.Reason.INVALID, "a mute lasts more than nothing and at most 7d (was " + length + ")");
     }
     String label = label(kind, target);
     Mute mute = new Mute(Mute.SCHEMA_VERSION, kind, target, label, clock.instant().plus(length), by, clock.instant());
-    store(producer.send(Topics.ALERTS_MUTES, mute.key(), mute), "the mute");
+    Stored.await(producer.send(Topics.ALERTS_MUTES, mute.key(), mute), "the mute");
     desk.mute(mute);
     return mute;
   }
 
   /** Lifts the mute {@code key} ({@code story:ID} or {@code rule:ID}); nothing happens for one not in force. */
-  public void unmute(String key) throws MuteException {
-    store(producer.send(Topics.ALERTS_MUTES, key, null), "the lifted mute");
+  public void unmute(String key) throws DeskRefusal {
+    Stored.await(producer.send(Topics.ALERTS_MUTES, key, null), "the lifted mute");
     desk.unmute(key);
   }
 
   /** What the desk is shown for the muted story or rule: its title or name, from an alert that names it. */
-  private String label(Mute.Kind kind, String target) throws MuteException {
+  private String label(Mute.Kind kind, String target) throws DeskRefusal {
     for (Alert alert : desk.alertsNewestFirst()) {
       if (kind == Mute.Kind.STORY && target.equals(alert.storyId())) {
         return alert.evidence() != null && !alert.evidence().stories().isEmpty()
@@ -79,15 +64,7 @@ public final class Muting {
         }
       }
     }
-    throw new MuteException("no recent alert is about the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " "
-        + target, true);
-  }
-
-  private static void store(Future<?> sent, String what) throws MuteException {
-    try {
-      Stored.await(sent, what);
-    } catch (Stored.NotStored e) {
-      throw new MuteException(e.getMessage(), false);
-    }
+    throw new DeskRefusal(DeskRefusal.Reason.INVALID, "no recent alert is about the "
+        + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + target);
   }
 }

@@ -11,25 +11,18 @@ import java.util.concurrent.TimeoutException;
  */
 final class Stored {
 
-  /** Kafka did not store it; the message says why, in one line. */
-  static final class NotStored extends Exception {
-    NotStored(String message) {
-      super(message);
-    }
-  }
-
   private Stored() {
   }
 
   /** @param what what was sent, for the message: "the acknowledgement" */
-  static void await(Future<?> sent, String what) throws NotStored {
+  static void await(Future<?> sent, String what) throws DeskRefusal {
     try {
       sent.get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NotStored("interrupted while storing " + what);
+      throw new DeskRefusal(DeskRefusal.Reason.NOT_STORED, "interrupted while storing " + what);
     } catch (ExecutionException | TimeoutException e) {
-      throw new NotStored("Kafka did not store " + what + ": " + (e.getCause() == null ? e : e.getCause().getMessage()));
+      throw new DeskRefusal(DeskRefusal.Reason.NOT_STORED, "Kafka did not store " + what + ": " + (e.getCause() == null ? e : e.getCause().getMessage()));
     }
   }
 }
