@@ -22,7 +22,8 @@ final class Stored {
       Thread.currentThread().interrupt();
       throw new DeskRefusal(DeskRefusal.Reason.NOT_STORED, "interrupted while storing " + what);
     } catch (ExecutionException | TimeoutException e) {
-      throw new DeskRefusal(DeskRefusal.Reason.NOT_STORED, "Kafka did not store " + what + ": " + (e.getCause() == null ? e : e.getCause().getMessage()));
+      throw new DeskRefusal(DeskRefusal.Reason.NOT_STORED,
+          "Kafka did not store " + what + ": " + (e.getCause() == null ? e : e.getCause().getMessage()));
     }
   }
 }
