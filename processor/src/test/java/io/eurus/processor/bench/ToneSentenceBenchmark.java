@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The whole sentence path of the relations tone on one thread (= per core): hashed words, bge-small-en-v1.5 on
  * ONNX Runtime, the head — for real news sentences (NewsMTSC's devtest_rw, US political news, 1,067 distinct
- * sentences; English) that are never answered from the cache (it is off here), in batches of 8, the size of a
- * relevant article's relationship sentences. Russian (words only, no encoder) beside it. Run it with
+ * sentences; English) that are never answered from the cache (it is off here), 8 per call, the size of a
+ * relevant article's relationship sentences (each still encoded on its own, as the processor does). Russian (words only, no encoder) beside it. Run it with
  * {@code bench/tone-sentences}; needs {@code ../shared/data} (system property {@code eurus.shared.data}). Besides
  * JMH's wall-clock rate, {@code cpuMicrosPerOp} is the thread's CPU time per sentence: the figure to trust on a
  * shared machine (see {@link EnrichmentBenchmark}).
